@@ -1,0 +1,154 @@
+"""Everything MkDocs-specific lives here: the plugin that injects the generated site, and build/serve.
+
+Swapping the engine (e.g. for Zensical) means replacing this module; the core hands it a
+``Site`` of plain Markdown pages, a navigation tree and static assets.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import config_options as c
+from mkdocs.config import load_config
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .loader import load_course
+from .problems import Severity
+from .site import Site, generate
+
+log = logging.getLogger("mkdocs.plugins.qinglian")
+
+
+class QinglianConfig(Config):
+    course = c.Type(str, default="course")
+
+
+class QinglianPlugin(BasePlugin[QinglianConfig]):
+    """Injects the pages generated from a course folder as virtual files; never writes into docs/."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.site: Site | None = None  # handed over by the CLI, which has already generated it
+
+    @event_priority(100)  # before material/offline, so it finds our local iframe-worker shim
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.site is None:
+            self.site = self._generate(config)
+        site = self.site
+        config.site_name = site.title
+        config.site_description = config.site_description or site.organization
+        config.copyright = config.copyright or site.organization
+        if not config.nav:
+            config.nav = site.nav
+        config.extra_css = list(config.extra_css) + [p for p in site.stylesheets if p not in config.extra_css]
+        known = [str(s) for s in config.extra_javascript]
+        config.extra_javascript = list(config.extra_javascript) + [p for p in site.scripts if p not in known]
+        polyfills = list(config.extra.get("polyfills", []))
+        config.extra["polyfills"] = [p for p in site.polyfills if p not in polyfills] + polyfills
+        return config
+
+    def _generate(self, config: MkDocsConfig) -> Site:
+        course_dir = (Path(config.config_file_path or ".").parent / self.config.course).resolve()
+        result = load_course(course_dir)
+        if not result.ok or result.course is None:
+            messages = [p.format(course_dir) for p in result.problems if p.severity is Severity.ERROR]
+            raise PluginError("课程内容有误，未生成网站：\n" + "\n".join(messages))
+        for problem in result.problems:
+            log.info(problem.format(course_dir))
+        home = "index.md" if (Path(config.docs_dir) / "index.md").is_file() else None
+        return generate(result.course, home=home)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for path, markdown in sorted(self.site.pages.items()):
+            self._add(files, File.generated(config, path, content=markdown))
+        for asset in self.site.assets:
+            self._add(files, File.generated(config, asset.path, content=asset.content))
+        return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            raise PluginError(f"docs/{file.src_uri} 与生成的页面同名：请改名或删除手写文件")
+        files.append(file)
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        server.watch(str(Path(config.config_file_path or ".").parent / self.config.course))
+        return server
+
+
+def _plugins_for(config_file: Path, course_dir: Path) -> list:
+    """The configured plugin list with the qinglian plugin pointed at course_dir."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        raw = yaml_load(f) or {}
+    plugins = []
+    found = False
+    for item in raw.get("plugins", []):
+        name = item if isinstance(item, str) else next(iter(item))
+        if name == "qinglian":
+            options = {} if isinstance(item, str) else dict(item[name] or {})
+            options["course"] = str(course_dir)
+            item = {"qinglian": options}
+            found = True
+        plugins.append(item)
+    if not found:
+        plugins.insert(0, {"qinglian": {"course": str(course_dir)}})
+    return plugins
+
+
+def build_site(config_file: Path, course_dir: Path, site: Site, site_dir: Path) -> list[str]:
+    """Build with MkDocs (strict) into site_dir; returns error messages, empty on success."""
+    handler = _Collect()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True,
+                             plugins=_plugins_for(config_file, course_dir))
+        _plugin(config).site = site
+        mkdocs_build(config)
+    except (Abort, ConfigurationError, PluginError, MkDocsException) as exc:
+        return handler.messages + [f"MkDocs：{exc}"]
+    finally:
+        mkdocs_logger.removeHandler(handler)
+    return []
+
+
+def serve(config_file: Path, course_dir: Path, dev_addr: str | None) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    options = {"dev_addr": dev_addr} if dev_addr else {}
+    mkdocs_serve(str(config_file), plugins=_plugins_for(config_file, course_dir), **options)
+
+
+def _plugin(config: MkDocsConfig) -> QinglianPlugin:
+    for plugin in config.plugins.values():
+        if isinstance(plugin, QinglianPlugin):
+            return plugin
+    raise PluginError("mkdocs.yml 的 plugins 中没有启用 qinglian 插件")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"MkDocs：{record.getMessage()}")
+
+
+def docs_dir_of(config_file: Path) -> Path:
+    """The docs folder a configuration names (hand-written pages live there)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        raw = yaml_load(f) or {}
+    return (config_file.parent / raw.get("docs_dir", "docs")).resolve()

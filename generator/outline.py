@@ -1,0 +1,47 @@
+"""A policy's provision tree with anchors: explicit ``anchor`` wins, otherwise the numbers' path."""
+
+from __future__ import annotations
+
+from .anchors import auto_anchor, cite_number, number_value
+from .course import ProvisionNode
+from .model import Policy, Provision
+from .problems import Problem
+from .yamlsource import KeyPath, YamlDocument
+
+
+def build_outline(policy: Policy, doc: YamlDocument) -> tuple[tuple[ProvisionNode, ...], dict[str, ProvisionNode], list[Problem]]:
+    anchors: dict[str, ProvisionNode] = {}
+    problems: list[Problem] = []
+
+    def build(items: list[Provision], numbers: list[int], cited: tuple[str, ...], base: KeyPath, depth: int) -> tuple[ProvisionNode, ...]:
+        nodes = []
+        for index, provision in enumerate(items):
+            key_path = base + (index,)
+            value = index + 1
+            if provision.number is not None:
+                parsed = number_value(provision.number)
+                if parsed is None:
+                    if provision.anchor is None:
+                        pos = doc.position(key_path + ("number",))
+                        problems.append(Problem(doc.path, pos.line, pos.column,
+                            f"无法从编号“{provision.number}”推导锚点（应为 一、（一）、1.、（1）、① 或 第一条 等形式），请为此条款写明 anchor"))
+                else:
+                    value = parsed
+            path = numbers + [value]
+            cite = cited + (cite_number(provision.number) if provision.number else "",)
+            children = build(list(provision.provisions), path, cite, key_path + ("provisions",), depth + 1)
+            anchor = provision.anchor or auto_anchor(path)
+            node = ProvisionNode(policy, provision, anchor, key_path, depth, cite, children)
+            if anchor in anchors:
+                first = doc.position(anchors[anchor].key_path)
+                where = key_path + ("anchor",) if provision.anchor else key_path
+                pos = doc.position(where)
+                problems.append(Problem(doc.path, pos.line, pos.column,
+                    f"条款锚点“{anchor}”重复（第 {first.line} 行的条款已使用）：请修正编号，或用 anchor 指定不同的锚点"))
+            else:
+                anchors[anchor] = node
+            nodes.append(node)
+        return tuple(nodes)
+
+    roots = build(list(policy.provisions), [], (), ("provisions",), 1)
+    return roots, anchors, problems

@@ -1,0 +1,49 @@
+"""Index pages: the policy table (newest first) and the 责任清单 by responsible unit."""
+
+from __future__ import annotations
+
+from ..markup import format_date, format_deadline, inline_text
+from ..paths import policy_page
+from .context import PageContext
+from .policy import LEVEL_NAMES, STATUS_NAMES
+from .units import responsibilities, unit_anchors
+
+
+def render_policy_index(ctx: PageContext) -> str:
+    policies = ctx.course.policies_newest_first()
+    lines = [
+        "# 政策法规",
+        "",
+        f"共收录 {len(policies)} 份政策文件，按发布日期由新到旧排列。点击标题查看全文，每一条款都可以复制链接或引用。",
+        "",
+        "| 标题 | 发文机关 | 发布日期 | 时效性 | 效力级别 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for policy in policies:
+        title = f"[{inline_text(policy.title)}]({ctx.url(policy_page(policy.id))})"
+        issuers = "、".join(inline_text(i) for i in policy.issuers)
+        level = LEVEL_NAMES.get(policy.level, "") if policy.level else ""
+        lines.append(f"| {title} | {issuers} | {format_date(policy.issued)} | {STATUS_NAMES[policy.status]} | {level} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_responsibilities(ctx: PageContext) -> str:
+    table = responsibilities(ctx.course)
+    anchors = unit_anchors(ctx.course)
+    lines = [
+        "# 责任清单",
+        "",
+        "按责任单位列出各政策文件中明确由其负责的条款。点击条款可跳转到原文。",
+        "",
+    ]
+    if not table:
+        lines += ["课程中的政策文件尚未标注责任单位。", ""]
+    for unit in sorted(table, key=lambda u: anchors[u]):
+        nodes = table[unit]
+        lines += [f"## {inline_text(unit)} {{#{anchors[unit]}}}", "", f"共 {len(nodes)} 项。", ""]
+        for node in nodes:
+            link = ctx.url(policy_page(node.policy.id), node.anchor)
+            deadline = f"（时限：{inline_text(format_deadline(node.provision.deadline))}）" if node.provision.deadline else ""
+            lines.append(f"- [{inline_text(node.citation)}]({link}){deadline}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
