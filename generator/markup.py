@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-_LINK_DEST = re.compile(r"(\]\(\s*<?)([^)\s>]*)|(^\s{0,3}\[[^\]]+\]:\s*<?)(\S*)", re.M)
+# A link destination may hold one level of balanced parentheses: javascript:alert(1)
+_LINK_DEST = re.compile(r"(\]\(\s*<?)([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)|(^\s{0,3}\[[^\]]+\]:\s*<?)(\S*)", re.M)
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*:")
 

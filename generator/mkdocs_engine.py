@@ -7,6 +7,7 @@ Swapping the engine (e.g. for Zensical) means replacing this module; the core ha
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -19,10 +20,21 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .loader import load_course
+from .paths import ASSET_DIR
 from .problems import Severity
 from .site import Site, generate
 
 log = logging.getLogger("mkdocs.plugins.qinglian")
+
+# Material's bundle fetches these from unpkg when a browser lacks them; point it at our copies.
+# __md_scope is Material's URL of the site root, so the address works from file:// and sub-paths.
+_MATERIAL_DOWNLOADS = [
+    (re.compile(r'"https://unpkg\.com/resize-observer-polyfill[^"]*"'),
+     f'new URL("{ASSET_DIR}/vendor/resize-observer-polyfill.js",__md_scope).href'),
+    (re.compile(r'"https://unpkg\.com/mermaid[^"]*"'),
+     f'new URL("{ASSET_DIR}/vendor/mermaid-unavailable.js",__md_scope).href'),
+]
+_INTERNET = re.compile(r"https?://(?:unpkg\.com|cdn\.jsdelivr\.net|fonts\.googleapis\.com|fonts\.gstatic\.com|polyfill\.io)[^\"' )]*")
 
 
 class QinglianConfig(Config):
@@ -78,6 +90,22 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
         if existing is not None:
             raise PluginError(f"docs/{file.src_uri} 与生成的页面同名：请改名或删除手写文件")
         files.append(file)
+
+    @event_priority(-200)  # after material/offline has written its files
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        for script in sorted((site_dir / "assets" / "javascripts").glob("*.js")):
+            text = script.read_text(encoding="utf-8")
+            patched = text
+            for pattern, replacement in _MATERIAL_DOWNLOADS:
+                patched = pattern.sub(replacement, patched)
+            if patched != text:
+                script.write_text(patched, encoding="utf-8")
+        for path in sorted(site_dir.rglob("*")):
+            if path.suffix in (".html", ".js", ".css") and path.is_file():
+                found = _INTERNET.search(path.read_text(encoding="utf-8", errors="replace"))
+                if found:
+                    log.warning(f"{path.relative_to(site_dir).as_posix()} 仍引用互联网地址 {found.group(0)}：离线网站不能依赖它")
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(Path(config.config_file_path or ".").parent / self.config.course))

@@ -11,6 +11,7 @@ from .yamlsource import KeyPath, YamlDocument
 
 def build_outline(policy: Policy, doc: YamlDocument) -> tuple[tuple[ProvisionNode, ...], dict[str, ProvisionNode], list[Problem]]:
     anchors: dict[str, ProvisionNode] = {}
+    owners: dict[str, KeyPath] = {}
     problems: list[Problem] = []
 
     def build(items: list[Provision], numbers: list[int], cited: tuple[str, ...], base: KeyPath, depth: int) -> tuple[ProvisionNode, ...]:
@@ -29,19 +30,22 @@ def build_outline(policy: Policy, doc: YamlDocument) -> tuple[tuple[ProvisionNod
                     value = parsed
             path = numbers + [value]
             cite = cited + (cite_number(provision.number) if provision.number else "",)
-            children = build(list(provision.provisions), path, cite, key_path + ("provisions",), depth + 1)
             anchor = provision.anchor or auto_anchor(path)
-            node = ProvisionNode(policy, provision, anchor, key_path, depth, cite, children)
-            if anchor in anchors:
-                first = doc.position(anchors[anchor].key_path)
-                where = key_path + ("anchor",) if provision.anchor else key_path
-                pos = doc.position(where)
+            duplicate = anchor in owners
+            if duplicate:
+                first = doc.position(owners[anchor])
+                pos = doc.position(key_path + ("anchor",) if provision.anchor else key_path)
                 problems.append(Problem(doc.path, pos.line, pos.column,
                     f"条款锚点“{anchor}”重复（第 {first.line} 行的条款已使用）：请修正编号，或用 anchor 指定不同的锚点"))
             else:
+                owners[anchor] = key_path  # reserve now so the page order stays parent-first
+            children = build(list(provision.provisions), path, cite, key_path + ("provisions",), depth + 1)
+            node = ProvisionNode(policy, provision, anchor, key_path, depth, cite, children)
+            if not duplicate:
                 anchors[anchor] = node
             nodes.append(node)
         return tuple(nodes)
 
     roots = build(list(policy.provisions), [], (), ("provisions",), 1)
-    return roots, anchors, problems
+    ordered = {anchor: anchors[anchor] for anchor in owners}
+    return roots, ordered, problems

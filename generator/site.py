@@ -54,8 +54,18 @@ def generate(course: Course, *, home: str | None = "index.md") -> Site:
 
 def _add_assets(site: Site) -> None:
     root = resources.files("generator") / "assets"
-    for name, kind in [("qinglian.css", "css"), ("qinglian.js", "js"), ("vendor/iframe-worker-shim.js", "polyfill"),
-                       ("vendor/iframe-worker-LICENSE.txt", None)]:
-        path = f"{ASSET_DIR}/{name}"
-        site.assets.append(Asset(path, (root / name).read_bytes()))
-        {"css": site.stylesheets, "js": site.scripts, "polyfill": site.polyfills}.get(kind, []).append(path)
+    for name in _asset_names(root):
+        site.assets.append(Asset(f"{ASSET_DIR}/{name}", (root / name).read_bytes()))
+    site.stylesheets.append(f"{ASSET_DIR}/qinglian.css")
+    site.scripts.append(f"{ASSET_DIR}/qinglian.js")
+    site.polyfills.append(f"{ASSET_DIR}/vendor/iframe-worker-shim.js")
+
+
+def _asset_names(root, prefix: str = "") -> list[str]:
+    names: list[str] = []
+    for item in sorted(root.iterdir(), key=lambda i: i.name):
+        if item.is_dir():
+            names += _asset_names(item, f"{prefix}{item.name}/")
+        elif item.name != "README.md":
+            names.append(prefix + item.name)
+    return names

@@ -48,16 +48,23 @@ def _metadata(entry: PolicyEntry, ctx: PageContext) -> str:
         rows.append(("效力级别", LEVEL_NAMES[policy.level]))
     if policy.region:
         rows.append(("地区", inline_text(policy.region)))
+    # Long values (bases, source notes) get a row of their own.
+    wide: list[tuple[str, str]] = []
     if policy.based_on:
-        rows.append(("依据", "；".join(_basis(b, ctx) for b in policy.based_on)))
+        wide.append(("依据", "；".join(_basis(b, ctx) for b in policy.based_on)))
     if policy.tags:
-        rows.append(("标签", "、".join(inline_text(t) for t in policy.tags)))
+        wide.append(("标签", "、".join(inline_text(t) for t in policy.tags)))
     if policy.source:
-        rows.append(("来源", _source(policy.source.url, policy.source.note)))
+        wide.append(("来源", _source(policy.source.url, policy.source.note)))
     lines = ['<div class="ql-meta" markdown>', ""]
     for name, value in rows:
         lines += [name, f":   {value}", ""]
     lines.append("</div>")
+    if wide:
+        lines += ["", '<div class="ql-meta ql-meta--wide" markdown>', ""]
+        for name, value in wide:
+            lines += [name, f":   {value}", ""]
+        lines.append("</div>")
     return "\n".join(lines)
 
 
@@ -92,7 +99,7 @@ def _provision(node: ProvisionNode, ctx: PageContext, units: dict[str, str]) -> 
             lines += [ctx.markdown(provision.text), ""]
     else:
         lines += [f'<div class="ql-prov ql-prov--depth{node.depth}" id="{attr(node.anchor)}" {attrs} markdown>', ""]
-        lead = f"**{inline_text(number)}**" if number else ""
+        lead = f"**{inline_text(number)}** " if number else ""
         if provision.title:
             lead += f"**{inline_text(provision.title)}**　"
         body = ctx.markdown(provision.text)
