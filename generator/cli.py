@@ -88,7 +88,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                                yaml.safe_dump(site.nav, allow_unicode=True, sort_keys=False), args.markdown_out)
     site_dir = args.site.resolve()
     staging = publish.staging_dir(site_dir)
-    problems = build_site(config_file, args.course.resolve(), site, staging)
+    problems = build_site(config_file, site, staging)
     if problems:
         publish.discard(staging)
         for message in problems:

@@ -7,6 +7,7 @@ Swapping the engine (e.g. for Zensical) means replacing this module; the core ha
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .problems import Severity
 from .site import Site, generate
 
 log = logging.getLogger("mkdocs.plugins.qinglian")
+COURSE_ENV = "QINGLIAN_COURSE"
 
 # Material's bundle fetches these from unpkg when a browser lacks them; point it at our copies.
 # __md_scope is Material's URL of the site root, so the address works from file:// and sub-paths.
@@ -112,35 +114,13 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
         return server
 
 
-def _plugins_for(config_file: Path, course_dir: Path) -> list:
-    """The configured plugin list with the qinglian plugin pointed at course_dir."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as f:
-        raw = yaml_load(f) or {}
-    plugins = []
-    found = False
-    for item in raw.get("plugins", []):
-        name = item if isinstance(item, str) else next(iter(item))
-        if name == "qinglian":
-            options = {} if isinstance(item, str) else dict(item[name] or {})
-            options["course"] = str(course_dir)
-            item = {"qinglian": options}
-            found = True
-        plugins.append(item)
-    if not found:
-        plugins.insert(0, {"qinglian": {"course": str(course_dir)}})
-    return plugins
-
-
-def build_site(config_file: Path, course_dir: Path, site: Site, site_dir: Path) -> list[str]:
+def build_site(config_file: Path, site: Site, site_dir: Path) -> list[str]:
     """Build with MkDocs (strict) into site_dir; returns error messages, empty on success."""
     handler = _Collect()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True,
-                             plugins=_plugins_for(config_file, course_dir))
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         _plugin(config).site = site
         mkdocs_build(config)
     except (Abort, ConfigurationError, PluginError, MkDocsException) as exc:
@@ -153,8 +133,11 @@ def build_site(config_file: Path, course_dir: Path, site: Site, site_dir: Path) 
 def serve(config_file: Path, course_dir: Path, dev_addr: str | None) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    # mkdocs.yml reads the course folder as !ENV [QINGLIAN_COURSE, course]; MkDocs re-reads the
+    # configuration on every rebuild, so the environment is how the folder reaches each reload.
+    os.environ[COURSE_ENV] = str(course_dir)
     options = {"dev_addr": dev_addr} if dev_addr else {}
-    mkdocs_serve(str(config_file), plugins=_plugins_for(config_file, course_dir), **options)
+    mkdocs_serve(str(config_file), **options)
 
 
 def _plugin(config: MkDocsConfig) -> QinglianPlugin:
