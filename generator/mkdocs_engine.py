@@ -67,6 +67,10 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
         config.extra["polyfills"] = [p for p in site.polyfills if p not in polyfills] + polyfills
         return config
 
+    def on_startup(self, *, command, dirty) -> None:
+        # Material's Chinese search loads jieba, which prints its dictionary progress to stderr.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+
     def _generate(self, config: MkDocsConfig) -> Site:
         course_dir = (Path(config.config_file_path or ".").parent / self.config.course).resolve()
         result = load_course(course_dir)

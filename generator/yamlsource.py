@@ -189,19 +189,26 @@ def parse_yaml(text: str, path: Path) -> tuple[YamlDocument, list[Problem]]:
     """Parse one YAML document from text; syntax errors come back as located problems."""
     doc = YamlDocument(path=path, data=None, lines=text.splitlines())
     problems: list[Problem] = []
-    loader = _CoreLoader(text)
+    loader = None
     try:
+        loader = _CoreLoader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problems.append(Problem(path, line, column, _translate(exc.problem)))
         return doc, problems
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        problems.append(Problem(path, line, column, f"文件中有不允许的控制字符（U+{exc.character:04X}），请删除它"))
+        return doc, problems
+    except yaml.YAMLError as exc:
         problems.append(Problem(path, 1, 1, f"YAML 读取错误：{exc}"))
         return doc, problems
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         problems.append(Problem(path, 1, 1, "文件是空的"))
         return doc, problems

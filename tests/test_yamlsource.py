@@ -45,3 +45,7 @@ def test_gbk_file_is_reported(tmp_path):
     path.write_bytes("title: 十项准则\n".encode("gbk"))
     _, problems = read_yaml(path)
     assert [p.message for p in problems] == ["文件不是 UTF-8 编码：请在编辑器中以 UTF-8 格式另存（可能是 GBK 编码）"]
+
+
+def test_control_character_is_located():
+    assert messages("title: 甲\nid: a\x00b\n") == ["t.yml:2:6: 文件中有不允许的控制字符（U+0000），请删除它"]
