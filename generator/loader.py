@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import checks
+from .anonymity import check_anonymity
 from .course import Course, Entry, PolicyEntry
 from .model import KINDS, CourseSettings
 from .outline import build_outline
@@ -81,4 +82,5 @@ def load_course(root: Path) -> LoadResult:
         for entry in loaded[kind]:
             problems += checks.register(getattr(course, kind), entry, checks.KIND_NAMES[kind])
     problems += checks.check_references(course)
+    problems += check_anonymity(course)
     return LoadResult(course, sort_problems(problems))

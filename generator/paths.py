@@ -1,9 +1,28 @@
 """Where each generated page lives in the site (Markdown paths; the engine turns .md into .html)."""
 
 POLICY_INDEX = "policies/index.md"
+CASE_INDEX = "cases/index.md"
+LESSON_INDEX = "lessons/index.md"
 RESPONSIBILITIES = "responsibilities.md"
+GLOSSARY = "glossary.md"
 ASSET_DIR = "assets/qinglian"
 
 
 def policy_page(policy_id: str) -> str:
     return f"policies/{policy_id}.md"
+
+
+def case_page(case_id: str) -> str:
+    return f"cases/{case_id}.md"
+
+
+def lesson_page(lesson_id: str) -> str:
+    return f"lessons/{lesson_id}.md"
+
+
+def lesson_sign_in(lesson_id: str) -> str:
+    return f"lessons/{lesson_id}/sign-in.md"
+
+
+def lesson_commitment(lesson_id: str) -> str:
+    return f"lessons/{lesson_id}/commitment.md"

@@ -5,10 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 
+from .backlinks import backlinks
 from .course import Course
-from .paths import ASSET_DIR, POLICY_INDEX, RESPONSIBILITIES, policy_page
+from .paths import (ASSET_DIR, CASE_INDEX, GLOSSARY, LESSON_INDEX, POLICY_INDEX, RESPONSIBILITIES, case_page,
+                    lesson_commitment, lesson_page, lesson_sign_in, policy_page)
+from .render.case import render_case
 from .render.context import PageContext
+from .render.glossary import glossary_script, render_glossary
 from .render.indexes import render_policy_index, render_responsibilities
+from .render.lesson import render_commitment, render_lesson, render_sign_in
+from .render.lessons_index import render_lesson_index
+from .render.library import render_case_library
 from .render.policy import render_policy
 
 NavItem = dict[str, "str | list[NavItem]"] | str
@@ -39,16 +46,29 @@ def generate(course: Course, *, home: str | None = "index.md") -> Site:
     def add(path: str, render) -> None:
         site.pages[path] = render(PageContext(course, path))
 
+    cited_by = backlinks(course)
     add(POLICY_INDEX, render_policy_index)
     for entry in course.policies.values():
-        add(policy_page(entry.item.id), lambda ctx, entry=entry: render_policy(entry, ctx))
+        add(policy_page(entry.item.id), lambda ctx, entry=entry: render_policy(entry, ctx, cited_by))
     add(RESPONSIBILITIES, render_responsibilities)
+    add(CASE_INDEX, render_case_library)
+    for case in course.cases.values():
+        add(case_page(case.item.id), lambda ctx, case=case: render_case(case, ctx))
+    add(LESSON_INDEX, render_lesson_index)
+    for lesson in course.lessons.values():
+        add(lesson_page(lesson.item.id), lambda ctx, lesson=lesson: render_lesson(lesson, ctx))
+        add(lesson_sign_in(lesson.item.id), lambda ctx, lesson=lesson: render_sign_in(lesson, ctx))
+        add(lesson_commitment(lesson.item.id), lambda ctx, lesson=lesson: render_commitment(lesson, ctx))
+    add(GLOSSARY, render_glossary)
 
     if home:
         site.nav.append({"首页": home})
-    site.nav.append({"政策法规": [POLICY_INDEX]})
-    site.nav.append({"责任清单": RESPONSIBILITIES})
+    site.nav += [{"政策法规": [POLICY_INDEX]}, {"典型案例": [CASE_INDEX]}, {"警示教育": [LESSON_INDEX]},
+                 {"责任清单": RESPONSIBILITIES}, {"术语表": GLOSSARY}]
     _add_assets(site)
+    glossary = f"{ASSET_DIR}/glossary.js"
+    site.assets.append(Asset(glossary, glossary_script(PageContext(course, GLOSSARY)).encode("utf-8")))
+    site.scripts.insert(0, glossary)
     return site
 
 

@@ -221,3 +221,27 @@ def test_yaml_syntax_error_does_not_hide_other_files(course_factory):
         "policies/a.yml:2:10: YAML 语法错误：此处不能出现“键: 值”：冒号后的文字若含“: ”请加引号，或检查缩进",
         "policies/b.yml:5:9: 日期“2018-13-01”无效：月份应在 01–12 之间",
     ]
+
+
+def test_anonymity_warnings(course_factory):
+    root = course_factory({
+        "course.yml": MINIMAL_COURSE,
+        "policies/ten.yml": MINIMAL_POLICY,
+        "cases/c.yml": """
+            id: case-1
+            title: 某校教师张伟有偿补课问题
+            date: 2021-05
+            categories: [有偿补课]
+            fictional: true
+            facts: 家长向学校反映，教师张某某让学生联系 13912345678，家长李某提供了身份证号 110101199003071234。
+            violations: [ten-standards-2018#10]
+            handling: 学生们和家长都很关注，校长王某某约谈。
+        """,
+    })
+    result = load_course(root)
+    assert result.ok  # warnings do not stop a build
+    assert [p.format(root.resolve()) for p in result.problems] == [
+        "cases/c.yml:2:12: 警告：案例中出现“张伟”：疑似真实姓名，示例案例请写成“张某”“李某某”等形式，请做匿名化处理",
+        "cases/c.yml:6:27: 警告：案例中出现“13912345678”：疑似手机号码，请做匿名化处理",
+        "cases/c.yml:6:51: 警告：案例中出现“110101199003071234”：疑似身份证号码，请做匿名化处理",
+    ]

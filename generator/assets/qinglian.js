@@ -58,8 +58,130 @@
     }
   }
 
+  function each(selector, fn, root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll(selector), fn);
+  }
+
+  /* localStorage can be missing or refuse writes (private windows, some file:// setups). */
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function save(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* keep working without memory */ }
+  }
+
+  /* Case library: filter cards by category, stage and year. */
+  function initFilter(form) {
+    var list = document.getElementById(form.getAttribute("data-filter-target"));
+    if (!list) return;
+    var count = form.querySelector(".ql-filter__count");
+    var empty = document.querySelector(".ql-filter__empty");
+    function apply() {
+      var wanted = {};
+      each("select[data-filter]", function (s) { wanted[s.getAttribute("data-filter")] = s.value; }, form);
+      var shown = 0;
+      each(".ql-case-card", function (card) {
+        var ok = (!wanted.category || card.getAttribute("data-category").split("|").indexOf(wanted.category) >= 0) &&
+          (!wanted.stage || card.getAttribute("data-stage") === wanted.stage) &&
+          (!wanted.year || card.getAttribute("data-year") === wanted.year);
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      }, list);
+      if (count) count.textContent = "显示 " + shown + " 个案例";
+      if (empty) empty.hidden = shown > 0;
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    apply();
+  }
+
+  /* 对照查摆: ticks are kept in this browser only. */
+  function initSelfCheck(list) {
+    var key = list.getAttribute("data-store");
+    var state = load(key) || {};
+    each("input[data-check]", function (box) {
+      var id = box.getAttribute("data-check");
+      box.checked = !!state[id];
+      box.addEventListener("change", function () {
+        state[id] = box.checked;
+        save(key, state);
+      });
+    }, list);
+    var clear = list.parentNode.querySelector('[data-action="clear-checks"]');
+    if (clear) clear.addEventListener("click", function () {
+      state = {};
+      save(key, state);
+      each("input[data-check]", function (box) { box.checked = false; }, list);
+    });
+  }
+
+  /* Lesson tools: trainer view shows trainer notes; print makes the handout. */
+  function initLessonTools(tools) {
+    var key = "qinglian.view";
+    var toggle = tools.querySelector('[data-action="trainer-view"]');
+    function show(trainer) {
+      document.body.classList.toggle("ql-trainer", trainer);
+      if (toggle) {
+        toggle.setAttribute("aria-pressed", trainer ? "true" : "false");
+        toggle.textContent = trainer ? "教师视图" : "培训者视图";
+      }
+    }
+    show(load(key) === "trainer");
+    if (toggle) toggle.addEventListener("click", function () {
+      var trainer = !document.body.classList.contains("ql-trainer");
+      save(key, trainer ? "trainer" : "teacher");
+      show(trainer);
+    });
+    var print = tools.querySelector('[data-action="print"]');
+    if (print) print.addEventListener("click", function () { window.print(); });
+  }
+
+  /* Glossary: every occurrence of a term or alias explains itself on hover. */
+  function initGlossary() {
+    var pairs = window.__qlGlossary || [];
+    var root = document.querySelector(".md-content");
+    if (!pairs.length || !root) return;
+    var lookup = {};
+    var escaped = pairs.map(function (pair) {
+      lookup[pair[0]] = pair[1];
+      return pair[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    var pattern = new RegExp(escaped.join("|"), "g");
+    var skip = /^(A|ABBR|CODE|PRE|SCRIPT|STYLE|TEXTAREA|BUTTON|SELECT|OPTION|LABEL|H1)$/;
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        for (var el = node.parentNode; el && el !== root; el = el.parentNode) {
+          if (skip.test(el.tagName)) return NodeFilter.FILTER_REJECT;
+        }
+        pattern.lastIndex = 0;
+        return pattern.test(node.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, last = 0, match, fragment = document.createDocumentFragment();
+      pattern.lastIndex = 0;
+      while ((match = pattern.exec(text))) {
+        fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
+        var abbr = document.createElement("abbr");
+        abbr.className = "ql-term";
+        abbr.title = lookup[match[0]];
+        abbr.textContent = match[0];
+        fragment.appendChild(abbr);
+        last = match.index + match[0].length;
+      }
+      fragment.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".ql-prov[data-cite]"), addTools);
+    each(".ql-prov[data-cite]", addTools);
+    each("form.ql-filter", initFilter);
+    each(".ql-self-check[data-store]", initSelfCheck);
+    each(".ql-lesson-tools", initLessonTools);
+    initGlossary();
   }
 
   if (document.readyState === "loading") {

@@ -39,3 +39,19 @@ class PageContext:
         if not text:
             return ""
         return INLINE.sub(lambda m: self.cite(CitationRef.parse(m.group(1))), safe_markdown(text.strip()))
+
+    def quote(self, text: str) -> str:
+        """A cited provision quoted in full under its linked label (违反条款, 重点条款)."""
+        ref = CitationRef.parse(text)
+        entry = self.course.policies[ref.policy_id]
+        lines = [f"**{self.cite(ref)}**", ""]
+        if ref.anchor is not None:
+            node = entry.anchors[ref.anchor]
+            body = self.markdown(node.provision.text) if node.provision.text else ""
+            lines += [body] if body else []
+            for child in node.children:
+                number = f"**{inline_text(child.display_number)}** " if child.display_number else ""
+                title = f"**{inline_text(child.provision.title)}**　" if child.provision.title else ""
+                lines += ["", f"{number}{title}{self.markdown(child.provision.text)}".strip()]
+        quoted = "\n".join(f"> {line}" if line else ">" for line in "\n".join(lines).split("\n"))
+        return f'<div class="ql-quote" markdown>\n\n{quoted}\n\n</div>'

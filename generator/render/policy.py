@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..anchors import display_number
+from ..backlinks import Backlink
 from ..course import PolicyEntry, ProvisionNode
 from ..markup import attr, format_date, format_deadline, inline_text
 from ..paths import RESPONSIBILITIES, policy_page
@@ -19,7 +20,10 @@ LEVEL_NAMES = {"national": "国家", "provincial": "省级", "municipal": "市�
 _MAX_HEADING_DEPTH = 5  # provisions at depth 1–5 become h2–h6
 
 
-def render_policy(entry: PolicyEntry, ctx: PageContext) -> str:
+CitedBy = dict[tuple[str, str | None], list[Backlink]]
+
+
+def render_policy(entry: PolicyEntry, ctx: PageContext, cited_by: CitedBy | None = None) -> str:
     policy = entry.item
     parts = [f"# {inline_text(policy.title)}", ""]
     if policy.status != "in_force":
@@ -29,9 +33,11 @@ def render_policy(entry: PolicyEntry, ctx: PageContext) -> str:
         parts += ['<div class="ql-summary" markdown>', "", "**摘要**　" + ctx.markdown(policy.summary), "", "</div>", ""]
     if policy.preamble:
         parts += [ctx.markdown(policy.preamble), ""]
+    cited_by = cited_by or {}
+    parts += _cited_by(cited_by.get((policy.id, None), []), ctx, "本文件被引用")
     units = unit_anchors(ctx.course)
     for node in entry.roots:
-        parts += _provision(node, ctx, units)
+        parts += _provision(node, ctx, units, cited_by)
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -86,7 +92,7 @@ def _source(url: str | None, note: str | None) -> str:
     return text
 
 
-def _provision(node: ProvisionNode, ctx: PageContext, units: dict[str, str]) -> list[str]:
+def _provision(node: ProvisionNode, ctx: PageContext, units: dict[str, str], cited_by: CitedBy) -> list[str]:
     provision = node.provision
     number = display_number(provision.number) if provision.number else ""
     attrs = f'data-cite="{attr(node.citation)}"'
@@ -97,6 +103,7 @@ def _provision(node: ProvisionNode, ctx: PageContext, units: dict[str, str]) -> 
         lines += _labels(node, ctx, units)
         if provision.text:
             lines += [ctx.markdown(provision.text), ""]
+        lines += _cited_by(cited_by.get((node.policy.id, node.anchor), []), ctx)
     else:
         lines += [f'<div class="ql-prov ql-prov--depth{node.depth}" id="{attr(node.anchor)}" {attrs} markdown>', ""]
         lead = f"**{inline_text(number)}** " if number else ""
@@ -105,9 +112,10 @@ def _provision(node: ProvisionNode, ctx: PageContext, units: dict[str, str]) -> 
         body = ctx.markdown(provision.text)
         lines += [f"{lead}{body}".strip(), ""]
         lines += _labels(node, ctx, units)
+        lines += _cited_by(cited_by.get((node.policy.id, node.anchor), []), ctx)
         lines += ["</div>", ""]
     for child in node.children:
-        lines += _provision(child, ctx, units)
+        lines += _provision(child, ctx, units, cited_by)
     return lines
 
 
@@ -124,3 +132,10 @@ def _labels(node: ProvisionNode, ctx: PageContext, units: dict[str, str]) -> lis
     if not labels:
         return []
     return ['<div class="ql-labels" markdown>', "", "　".join(labels), "", "</div>", ""]
+
+
+def _cited_by(links: list[Backlink], ctx: PageContext, label: str = "被引用") -> list[str]:
+    if not links:
+        return []
+    items = "　".join(f"{link.kind}：[{inline_text(link.title)}]({ctx.url(link.page)})" for link in links)
+    return ['<div class="ql-cited-by" markdown>', "", f'<span class="ql-label-name">{label}</span> {items}', "", "</div>", ""]
