@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import checks
 from .anonymity import check_anonymity
+from .quizcheck import check_quizzes
 from .course import Course, Entry, PolicyEntry
 from .model import KINDS, CourseSettings
 from .outline import build_outline
@@ -83,4 +84,5 @@ def load_course(root: Path) -> LoadResult:
             problems += checks.register(getattr(course, kind), entry, checks.KIND_NAMES[kind])
     problems += checks.check_references(course)
     problems += check_anonymity(course)
+    problems += check_quizzes(course)
     return LoadResult(course, sort_problems(problems))

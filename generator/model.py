@@ -181,7 +181,13 @@ class Lesson(Model):
 
 # --- quizzes/*.yml ------------------------------------------------------------------------
 
-Answer = Annotated[str, Field(min_length=1)] | bool | list[str | list[str]]
+def _number_as_text(value: Any) -> Any:
+    # Fill-in answers such as 16 (学时) arrive as numbers under the core schema.
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+AnswerText = Annotated[str, BeforeValidator(_number_as_text)]
+Answer = Annotated[str, Field(min_length=1)] | bool | list[AnswerText | list[AnswerText]]
 
 
 class Question(Model):

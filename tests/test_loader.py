@@ -245,3 +245,57 @@ def test_anonymity_warnings(course_factory):
         "cases/c.yml:6:27: 警告：案例中出现“13912345678”：疑似手机号码，请做匿名化处理",
         "cases/c.yml:6:51: 警告：案例中出现“110101199003071234”：疑似身份证号码，请做匿名化处理",
     ]
+
+
+QUIZ_ERRORS = """
+id: quiz-ten
+title: 十项准则自测
+questions:
+  - id: q01
+    type: single
+    stem: 下列哪项属于禁止行为？
+    options: [按时上课, 组织有偿补课, 家访, 批改作业]
+    answer: E
+    cites: [ten-standards-2018#11]
+  - id: q02
+    type: multiple
+    stem: 哪些行为违规？
+    options: [有偿补课, 收礼, 家访]
+    answer: B
+  - id: q02
+    type: multiple
+    stem: 哪些行为违规？
+    options: [有偿补课, 收礼, 家访]
+    answer: [A, D]
+  - id: q04
+    type: judge
+    stem: 教师可以收受礼金。
+    answer: 错
+  - id: q05
+    type: fill
+    stem: 实行师德____制，把____作为首要标准。
+    answer: [一票否决]
+  - id: q06
+    type: single
+    stem: 只有一个选项
+    options: [甲]
+    answer: A
+  - id: q07
+    type: fill
+    stem: 党员每年集中学习培训时间一般不少于____学时。
+    answer: [16]
+"""
+
+
+def test_quiz_answers_fit_their_type(course_factory):
+    root = course_factory({"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "quizzes/q.yml": QUIZ_ERRORS})
+    assert report(root) == [
+        "quizzes/q.yml:8:13: 单选题的答案应为 A–D 中的一个字母，实际是“E”",
+        "quizzes/q.yml:9:13: 引用“ten-standards-2018#11”：《十项准则》中没有锚点“11”，最接近的锚点：1（第一项 坚定政治方向）、10（第十项 规范从教行为）",
+        "quizzes/q.yml:14:13: 多选题的答案应为字母列表，如 [A, C]，实际是“B”",
+        "quizzes/q.yml:15:9: 题目编号“q02”重复（第 10 行已使用），同一套自测中的编号必须唯一",
+        "quizzes/q.yml:19:17: 多选题的答案“D”不在选项范围 A–C 内",
+        "quizzes/q.yml:23:13: 判断题的答案应为 true 或 false，实际是“错”",
+        "quizzes/q.yml:27:13: 填空题的题干有 2 个空（____），但答案有 1 项",
+        "quizzes/q.yml:31:14: 单选题需要 2–8 个选项（options），现在有 1 个",
+    ]
