@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .citations import CitationRef, find_inline
 from .course import Course
-from .paths import case_page, lesson_page
+from .paths import case_page, lesson_page, quiz_page
 
 
 @dataclass(frozen=True)
@@ -44,4 +44,10 @@ def backlinks(course: Course) -> dict[tuple[str, str | None], list[Backlink]]:
         link = Backlink("警示教育课", lesson.title, lesson_page(lesson.id))
         for ref in _refs([item.notes for item in lesson.agenda], lesson.key_provisions):
             add(ref, link)
+    for entry in course.quizzes.values():
+        quiz = entry.item
+        link = Backlink("自测", quiz.title, quiz_page(quiz.id))
+        for question in quiz.questions:
+            for ref in _refs([question.stem, question.explanation], question.cites):
+                add(ref, link)
     return found

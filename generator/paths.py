@@ -26,3 +26,18 @@ def lesson_sign_in(lesson_id: str) -> str:
 
 def lesson_commitment(lesson_id: str) -> str:
     return f"lessons/{lesson_id}/commitment.md"
+
+
+QUIZ_INDEX = "quizzes/index.md"
+
+
+def quiz_page(quiz_id: str) -> str:
+    return f"quizzes/{quiz_id}.md"
+
+
+def quiz_paper(quiz_id: str) -> str:
+    return f"quizzes/{quiz_id}/paper.md"
+
+
+def quiz_key(quiz_id: str) -> str:
+    return f"quizzes/{quiz_id}/key.md"

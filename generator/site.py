@@ -7,8 +7,9 @@ from importlib import resources
 
 from .backlinks import backlinks
 from .course import Course
-from .paths import (ASSET_DIR, CASE_INDEX, GLOSSARY, LESSON_INDEX, POLICY_INDEX, RESPONSIBILITIES, case_page,
-                    lesson_commitment, lesson_page, lesson_sign_in, policy_page)
+from .paths import (ASSET_DIR, CASE_INDEX, GLOSSARY, LESSON_INDEX, POLICY_INDEX, QUIZ_INDEX, RESPONSIBILITIES,
+                    case_page, lesson_commitment, lesson_page, lesson_sign_in, policy_page, quiz_key, quiz_page,
+                    quiz_paper)
 from .render.case import render_case
 from .render.context import PageContext
 from .render.glossary import glossary_script, render_glossary
@@ -17,6 +18,7 @@ from .render.lesson import render_commitment, render_lesson, render_sign_in
 from .render.lessons_index import render_lesson_index
 from .render.library import render_case_library
 from .render.policy import render_policy
+from .render.quiz import render_key, render_paper, render_quiz, render_quiz_index
 
 NavItem = dict[str, "str | list[NavItem]"] | str
 
@@ -56,14 +58,21 @@ def generate(course: Course, *, home: str | None = "index.md") -> Site:
         add(case_page(case.item.id), lambda ctx, case=case: render_case(case, ctx))
     add(LESSON_INDEX, render_lesson_index)
     for lesson in course.lessons.values():
-        add(lesson_page(lesson.item.id), lambda ctx, lesson=lesson: render_lesson(lesson, ctx))
+        quiz = quiz_page(lesson.item.quiz) if lesson.item.quiz else None
+        add(lesson_page(lesson.item.id), lambda ctx, lesson=lesson, quiz=quiz: render_lesson(lesson, ctx, quiz_page=quiz))
         add(lesson_sign_in(lesson.item.id), lambda ctx, lesson=lesson: render_sign_in(lesson, ctx))
         add(lesson_commitment(lesson.item.id), lambda ctx, lesson=lesson: render_commitment(lesson, ctx))
+    add(QUIZ_INDEX, render_quiz_index)
+    for quiz in course.quizzes.values():
+        questions = list(quiz.item.questions)
+        add(quiz_page(quiz.item.id), lambda ctx, quiz=quiz: render_quiz(quiz, ctx))
+        add(quiz_paper(quiz.item.id), lambda ctx, quiz=quiz, questions=questions: render_paper(quiz.item, ctx, questions))
+        add(quiz_key(quiz.item.id), lambda ctx, quiz=quiz, questions=questions: render_key(quiz.item, ctx, questions))
     add(GLOSSARY, render_glossary)
 
     if home:
         site.nav.append({"首页": home})
-    site.nav += [{"政策法规": [POLICY_INDEX]}, {"典型案例": [CASE_INDEX]}, {"警示教育": [LESSON_INDEX]},
+    site.nav += [{"政策法规": [POLICY_INDEX]}, {"典型案例": [CASE_INDEX]}, {"警示教育": [LESSON_INDEX]}, {"自测": [QUIZ_INDEX]},
                  {"责任清单": RESPONSIBILITIES}, {"术语表": GLOSSARY}]
     _add_assets(site)
     glossary = f"{ASSET_DIR}/glossary.js"
@@ -78,6 +87,7 @@ def _add_assets(site: Site) -> None:
         site.assets.append(Asset(f"{ASSET_DIR}/{name}", (root / name).read_bytes()))
     site.stylesheets.append(f"{ASSET_DIR}/qinglian.css")
     site.scripts.append(f"{ASSET_DIR}/qinglian.js")
+    site.scripts.append(f"{ASSET_DIR}/quiz.js")
     site.polyfills.append(f"{ASSET_DIR}/vendor/iframe-worker-shim.js")
 
 

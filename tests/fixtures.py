@@ -64,3 +64,47 @@ def lesson_course() -> dict[str, str]:
         "cases/hostile.yml": HOSTILE_CASE,
         "lessons/lesson.yml": LESSON,
     }
+
+QUIZ = """
+id: quiz-ten
+title: 十项准则自测
+description: 学完本课后自测。
+pass_score: 80
+questions:
+  - id: q01
+    type: single
+    stem: 下列哪项属于十项准则明确禁止的行为？
+    options: [按时上课, 组织有偿补课, 家访, 批改作业]
+    answer: B
+    explanation: 第十项规定不得组织、参与有偿补课。
+    cites: [ten-standards-2018#10]
+  - id: q02
+    type: multiple
+    stem: 下列哪些行为违反规定？
+    options: [组织有偿补课, 参与有偿补课, 认真备课, 按时家访]
+    answer: [A, B]
+    explanation: 组织和参与都不行。
+  - id: q03
+    type: judge
+    stem: 教师可以参与有偿补课。
+    answer: false
+  - id: q04
+    type: fill
+    stem: 不得组织、参与____补课；实行师德____制。
+    answer: [有偿, [一票否决, 一票否决制]]
+  - id: q05
+    type: single
+    stem: '</script><script>window.__pwned = 5</script>哪项正确？{=A ~B} # 1:2'
+    options: [甲 = 1, '乙 ~ 2', '丙 {3}', '丁 # 4']
+    answer: A
+"""
+
+SHUFFLED_QUIZ = QUIZ.replace("id: quiz-ten", "id: quiz-shuffled").replace("pass_score: 80", "pass_score: 80\nshuffle: true")
+
+
+def quiz_course() -> dict[str, str]:
+    files = lesson_course()
+    files["quizzes/ten.yml"] = QUIZ
+    files["quizzes/shuffled.yml"] = SHUFFLED_QUIZ
+    files["lessons/lesson.yml"] = LESSON + "quiz: quiz-ten\n"
+    return files

@@ -57,7 +57,7 @@ def test_build_any_course_folder(in_repo, course_factory, tmp_path, capsys):
     assert "<title>" in page and "测试课程" in page
     assert sorted(p.relative_to(markdown).as_posix() for p in markdown.rglob("*.md")) == [
         "cases/index.md", "glossary.md", "lessons/index.md", "policies/index.md", "policies/ten-standards-2018.md",
-        "responsibilities.md"]
+        "quizzes/index.md", "responsibilities.md"]
     assert not list((REPO / "docs").rglob("policies")), "the build must never write into docs/"
 
 
