@@ -81,3 +81,17 @@ def format_date(value: str) -> str:
 
 def format_deadline(value: str) -> str:
     return format_date(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else value
+
+
+def markdown_to_text(markdown: str, cite: Callable[[str], str] = lambda ref: ref) -> str:
+    """Markdown as plain text for other platforms: citations named, emphasis and link syntax dropped,
+    every other character (#, _, <, ~ …) kept as written."""
+    blanks = re.findall(r"_{3,}", markdown)  # fill-in blanks are not emphasis
+    text = re.sub(r"_{3,}", "\x00", markdown)
+    text = re.sub(r"\[\[([^\[\]\n]+?)\]\]", lambda m: cite(m.group(1)), text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?!\*)", r"\1", text)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text).strip()
+    restore = iter(blanks)
+    return re.sub("\x00", lambda _: next(restore), text)
