@@ -1,0 +1,161 @@
+"""The importer from paragraphs to policy YAML: clean → drop junk → locate parts → metadata → tree → YAML.
+
+Pure: it takes a read Source and options and returns the YAML with a report; printing and
+exit codes belong to the CLI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from ..model import SLUG_PATTERN, Policy
+from ..outline import build_outline
+from ..validation import validate_document
+from ..yamlsource import parse_yaml
+from . import cleanup, junk, layout, metadata, structure
+from .chars import traditional_count
+from .emit import Draft, emit
+from .lines import Dropped, Line
+from .readers import ImportFailure, Source, read_source
+
+HEADER = ("由 qinglian import 从“{name}”导入。\n"
+          "标有“请核对”的注释是导入程序的推测：请对照原文核对，改好后删去该注释。")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    policy_id: str | None = None
+    simplified: bool = False
+    fallback_year: int = 2024  # the CLI passes the current year: used only when the text has no date at all
+
+
+@dataclass
+class ImportResult:
+    yaml_text: str
+    draft: Draft
+    source: Source
+    dropped: list[Dropped] = field(default_factory=list)
+    guesses: list[str] = field(default_factory=list)  # what carries a "# 请核对" comment, for the report
+    notices: list[str] = field(default_factory=list)  # what the importer changed or noticed
+    problems: list[str] = field(default_factory=list)  # the YAML's own check; empty unless the importer has a bug
+
+    @property
+    def provision_count(self) -> int:
+        return structure.count(self.draft.provisions)
+
+    def nodes(self) -> list[structure.Node]:
+        return list(structure.walk(self.draft.provisions))
+
+
+def derive_id(file_name: str, issued: str) -> str:
+    base = slugify(Path(file_name).stem, max_length=40, word_boundary=True)
+    if not re.fullmatch(SLUG_PATTERN, base or ""):
+        base = "policy"
+    year = issued[:4]
+    return base if year in base else f"{base}-{year}"
+
+
+def _notices(source: Source, repairs: cleanup.Repairs, meta: metadata.Metadata, lines: list[Line],
+             simplified: bool) -> list[str]:
+    notes = []
+    if source.encoding and source.encoding != "UTF-8":
+        notes.append(f"文件编码为 {source.encoding}，已按此读取")
+    if repairs.punctuation:
+        notes.append(f"已把中文语境中的 {repairs.punctuation} 个半角标点（, : ; ( ) 等）改为全角")
+    if repairs.pinyin:
+        notes.append(f"已删去 {repairs.pinyin} 处夹注的拼音，如“關(guān)”中的“(guān)”")
+    if repairs.quotes:
+        notes.append(f"已把 {repairs.quotes} 个“〝〞”改为中文引号")
+    if repairs.lost_marks:
+        notes.append(f"已删去 {repairs.lost_marks} 处成串的问号“??”（编码转换丢失的字符，多为空格）")
+    if repairs.split_lines:
+        notes.append(f"原文把多段挤在一行，已按连续空格拆成 {repairs.split_lines} 段")
+    if repairs.joined:
+        where = "、".join(str(n) for n in repairs.joined[:12])
+        notes.append(f"第 {where} 行像是被断开的句子，已接回上一段")
+    if repairs.simplified:
+        notes.append(f"已用 OpenCC 把 {repairs.simplified} 个繁体字转为简体")
+    elif not simplified and traditional_count("".join(line.text for line in lines)) >= 20:
+        notes.append("原文是繁体字，已按原样保留；如需转为简体，请加 --simplified")
+    if meta.addressees:
+        notes.append(f"主送机关：{'、'.join(meta.addressees)}（已放入 preamble，不作为条款）")
+    return notes
+
+
+def _guesses(meta: metadata.Metadata, draft: Draft, tree: structure.Tree) -> list[str]:
+    guesses = [f"{key}：{note}" for key, note in meta.notes.items()]
+    if draft.id_note:
+        guesses.append(f"id：{draft.id_note}")
+
+    def walk(nodes: list[structure.Node], path: list[str]) -> None:
+        for position, node in enumerate(nodes, start=1):
+            here = path + [str(node.value or position)]
+            label = node.anchor or ".".join(here)
+            guesses.extend(f"条款 {label}：{note}" for note in node.notes)
+            walk(node.children, here)
+
+    walk(draft.provisions, [])
+    return guesses + tree.notes
+
+
+def self_check(yaml_text: str, name: str) -> list[str]:
+    """The emitted YAML read back the way ``qinglian validate`` reads a policy file."""
+    doc, problems = parse_yaml(yaml_text, Path(name))
+    if not problems:
+        policy, problems = validate_document(doc, Policy)
+        if policy is not None:
+            problems += build_outline(policy, doc)[2]
+    return [problem.format() for problem in problems]
+
+
+def import_source(source: Source, options: ImportOptions) -> ImportResult:
+    lines, repairs = cleanup.normalise(source.lines, options.simplified)
+    if not lines:
+        raise ImportFailure("文件中没有文字内容")
+    filtered = junk.filter_lines(lines)
+    kept = cleanup.join_broken(filtered.kept, repairs)
+    parts = layout.locate(kept)
+    tree = structure.build(parts.body)
+    preamble_lines = parts.notice + parts.preamble
+    provisions = tree.roots
+    if not provisions:
+        # No numbering at all: keep every paragraph, as unnumbered provisions, rather than lose the text.
+        paragraphs = parts.preamble + tree.leading
+        opening = paragraphs[:1] if paragraphs and metadata.addressees(paragraphs[:1]) else []
+        provisions = structure.paragraphs_as_provisions(paragraphs[len(opening):])
+        preamble_lines = parts.notice + opening
+        structure.assign_anchors(provisions)
+        tree.notes.append("原文没有可识别的编号，每段作为一个无编号条款，请按原文补上层级")
+    else:
+        preamble_lines = preamble_lines + tree.leading
+    if not provisions:
+        raise ImportFailure("没有找到正文：去掉网页杂项后只剩标题，请检查文件内容")
+    meta = metadata.extract(parts, filtered.meta, source.name, options.fallback_year)
+    policy_id = options.policy_id or derive_id(source.name, meta.issued)
+    draft = Draft(
+        policy_id=policy_id,
+        meta=meta,
+        preamble="\n\n".join(line.text for line in preamble_lines) or None,
+        provisions=provisions,
+        header=HEADER.format(name=source.name),
+        id_note=None if options.policy_id else "id 由文件名生成，可改为有意义的英文短名（或导入时用 --id 指定）",
+    )
+    yaml_text = emit(draft)
+    dropped = sorted(filtered.dropped + parts.dropped, key=lambda d: d.line.no)
+    return ImportResult(
+        yaml_text=yaml_text,
+        draft=draft,
+        source=source,
+        dropped=dropped,
+        guesses=_guesses(meta, draft, tree),
+        notices=_notices(source, repairs, meta, kept, options.simplified),
+        problems=self_check(yaml_text, f"{policy_id}.yml"),
+    )
+
+
+def import_file(path: Path, options: ImportOptions) -> ImportResult:
+    return import_source(read_source(path), options)
