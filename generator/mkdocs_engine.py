@@ -6,9 +6,11 @@ Swapping the engine (e.g. for Zensical) means replacing this module; the core ha
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -17,10 +19,11 @@ from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from .loader import load_course
+from .searchindex import Section, build_index, extract_sections
 from .paths import ASSET_DIR
 from .problems import Severity
 from .site import Site, generate
@@ -49,11 +52,13 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.site: Site | None = None  # handed over by the CLI, which has already generated it
+        self.search_pages: list[tuple[str, str, list[Section]]] = []
 
     @event_priority(100)  # before material/offline, so it finds our local iframe-worker shim
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.site is None:
             self.site = self._generate(config)
+        self.search_pages = []
         site = self.site
         config.site_name = site.title
         config.site_description = config.site_description or site.organization
@@ -97,8 +102,27 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
             raise PluginError(f"docs/{file.src_uri} 与生成的页面同名：请改名或删除手写文件")
         files.append(file)
 
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        self.search_pages.append((page.url, page.title or "", extract_sections(html, page.title or "")))
+        return html
+
+    @event_priority(-50)  # after material/search wrote its index, before material/offline inlines it
+    def _post_build_search(self, config: MkDocsConfig) -> None:
+        self._write_search(Path(config.site_dir))
+
+    def _write_search(self, site_dir: Path) -> None:
+        index_file = site_dir / "search" / "search_index.json"
+        if not index_file.is_file():
+            return  # search is switched off
+        material = json.loads(index_file.read_text(encoding="utf-8"))
+        index = build_index(self.search_pages, self.site.search_aliases if self.site else {}, material.get("config"))
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        worker = (resources.files("generator") / "assets" / "search-worker.js").read_bytes()
+        for path in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.js"):
+            path.write_bytes(worker)
+
     @event_priority(-200)  # after material/offline has written its files
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _post_build_offline(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         for script in sorted((site_dir / "assets" / "javascripts").glob("*.js")):
             text = script.read_text(encoding="utf-8")
@@ -112,6 +136,8 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
                 found = _INTERNET.search(path.read_text(encoding="utf-8", errors="replace"))
                 if found:
                     log.warning(f"{path.relative_to(site_dir).as_posix()} 仍引用互联网地址 {found.group(0)}：离线网站不能依赖它")
+
+    on_post_build = CombinedEvent(_post_build_search, _post_build_offline)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(Path(config.config_file_path or ".").parent / self.config.course))

@@ -39,6 +39,7 @@ class Site:
     stylesheets: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     polyfills: list[str] = field(default_factory=list)
+    search_aliases: dict[str, str] = field(default_factory=dict)  # glossary alias → term
 
 
 def generate(course: Course, *, home: str | None = "index.md") -> Site:
@@ -74,6 +75,7 @@ def generate(course: Course, *, home: str | None = "index.md") -> Site:
         site.nav.append({"首页": home})
     site.nav += [{"政策法规": [POLICY_INDEX]}, {"典型案例": [CASE_INDEX]}, {"警示教育": [LESSON_INDEX]}, {"自测": [QUIZ_INDEX]},
                  {"责任清单": RESPONSIBILITIES}, {"术语表": GLOSSARY}]
+    site.search_aliases = {alias: entry.term for entry in course.settings.glossary for alias in entry.aliases}
     _add_assets(site)
     glossary = f"{ASSET_DIR}/glossary.js"
     site.assets.append(Asset(glossary, glossary_script(PageContext(course, GLOSSARY)).encode("utf-8")))
@@ -96,6 +98,6 @@ def _asset_names(root, prefix: str = "") -> list[str]:
     for item in sorted(root.iterdir(), key=lambda i: i.name):
         if item.is_dir():
             names += _asset_names(item, f"{prefix}{item.name}/")
-        elif item.name != "README.md":
+        elif item.name not in ("README.md", "search-worker.js"):
             names.append(prefix + item.name)
     return names

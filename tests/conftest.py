@@ -84,3 +84,15 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def type_search(page, query: str) -> None:
+    """Type into Material's search box the way a person does, once its search is ready."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function(
+        "() => (document.querySelector('.md-search-result__meta') || {}).textContent === '键入以开始搜索'"
+        " || document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)

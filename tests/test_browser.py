@@ -6,6 +6,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from .conftest import type_search
+
 pytestmark = pytest.mark.browser
 
 POLICY = "policies/changyang-qinglian-school-2021.html"
@@ -55,8 +57,7 @@ def check_policy_and_search(page, base, local_prefix):
     assert page.locator(".ql-tool").count() > 18
     assert page.evaluate("getComputedStyle(document.querySelector('.ql-label')).borderRadius") != "0px"
     # Stock search works with no network.
-    page.fill("input.md-search__input", "有偿补课")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    type_search(page, "有偿补课")
     assert page.locator(".md-search-result__item").count() >= 2
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_load_state()

@@ -176,11 +176,44 @@
     });
   }
 
+  /* Search results link with ?h=words: mark each occurrence on the page, inside longer words too. */
+  function highlightSearchTerms() {
+    var terms;
+    try { terms = (new URL(location.href).searchParams.get("h") || "").split(" ").filter(Boolean); } catch (e) { return; }
+    var root = document.querySelector(".md-content");
+    if (!terms.length || !root) return;
+    var pattern = new RegExp(terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        if (node.parentNode.closest("mark, script, style, button, textarea")) return NodeFilter.FILTER_REJECT;
+        pattern.lastIndex = 0;
+        return pattern.test(node.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, last = 0, match, fragment = document.createDocumentFragment();
+      pattern.lastIndex = 0;
+      while ((match = pattern.exec(text))) {
+        fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = match[0];
+        fragment.appendChild(mark);
+        last = match.index + match[0].length;
+      }
+      fragment.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
   function init() {
     each(".ql-prov[data-cite]", addTools);
     each("form.ql-filter", initFilter);
     each(".ql-self-check[data-store]", initSelfCheck);
     each(".ql-lesson-tools", initLessonTools);
+    highlightSearchTerms();
     initGlossary();
   }
 
