@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--all", action="store_true", help="导出全部自测")
     export.add_argument("--format", choices=["gift", "moodle-xml", "text"], default="gift", help="格式（默认 gift）")
     export.add_argument("-o", "--output", type=Path, help="写入文件（默认输出到屏幕）")
+    bundle = commands.add_parser("bundle", help="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用",
+                                 description="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用")
+    bundle.add_argument("--site", type=Path, default=Path("site"), help="已生成的网站文件夹（默认 site/）")
+    bundle.add_argument("-o", "--output", type=Path, default=Path("qinglian-site.zip"), help="zip 文件（默认 qinglian-site.zip）")
     serve = add("serve", "本地预览，修改 YAML 后自动重新生成")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件（默认 mkdocs.yml）")
     serve.add_argument("--dev-addr", help="预览地址，如 127.0.0.1:8000")
@@ -172,6 +176,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from .bundle import make_bundle
+
+    if not (args.site / "index.html").is_file():
+        print(f"{args.site}: 没有找到已生成的网站（缺少 index.html），请先运行 qinglian build", file=sys.stderr)
+        return 1
+    count = make_bundle(args.site, args.output)
+    print(f"已打包 {count} 个文件：{args.output}（解压后打开 qinglian/index.html）")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     if _load(args.course) is None:
         return 1
@@ -242,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     handler = {"validate": cmd_validate, "build": cmd_build, "serve": cmd_serve, "paper": cmd_paper,
-               "export": cmd_export, "import": cmd_import}[args.command]
+               "export": cmd_export, "import": cmd_import, "bundle": cmd_bundle}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -22,6 +22,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, Plugin
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from .linkcheck import check_page, element_ids
 from .loader import load_course
 from .searchindex import Section, build_index, extract_sections
 from .paths import ASSET_DIR
@@ -30,6 +31,7 @@ from .site import Site, generate
 
 log = logging.getLogger("mkdocs.plugins.qinglian")
 COURSE_ENV = "QINGLIAN_COURSE"
+REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip file can hold
 
 # Material's bundle fetches these from unpkg when a browser lacks them; point it at our copies.
 # __md_scope is Material's URL of the site root, so the address works from file:// and sub-paths.
@@ -53,12 +55,14 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
         super().__init__()
         self.site: Site | None = None  # handed over by the CLI, which has already generated it
         self.search_pages: list[tuple[str, str, list[Section]]] = []
+        self.page_ids: dict[str, set[str]] = {}
+        self.handwritten: list[tuple[Path, str]] = []  # (source file, its path in the site)
 
     @event_priority(100)  # before material/offline, so it finds our local iframe-worker shim
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.site is None:
             self.site = self._generate(config)
-        self.search_pages = []
+        self.search_pages, self.page_ids, self.handwritten = [], {}, []
         site = self.site
         config.site_name = site.title
         config.site_description = config.site_description or site.organization
@@ -104,7 +108,20 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         self.search_pages.append((page.url, page.title or "", extract_sections(html, page.title or "")))
+        self.page_ids[page.file.src_uri] = element_ids(html)
+        if not page.file.generated_by and page.file.abs_src_path:
+            self.handwritten.append((Path(page.file.abs_src_path), page.file.src_uri))
         return html
+
+    @event_priority(50)  # before anything is written for search or offline use
+    def _post_build_links(self, config: MkDocsConfig) -> None:
+        problems = []
+        for source, page in self.handwritten:
+            markdown = source.read_text(encoding="utf-8-sig")
+            problems += check_page(source, page, markdown, set(self.page_ids), self.page_ids)
+        if problems:
+            root = Path(config.config_file_path or ".").parent
+            raise PluginError("手写页面中有失效的链接：\n" + "\n".join(p.format(root) for p in problems))
 
     @event_priority(-50)  # after material/search wrote its index, before material/offline inlines it
     def _post_build_search(self, config: MkDocsConfig) -> None:
@@ -137,7 +154,7 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
                 if found:
                     log.warning(f"{path.relative_to(site_dir).as_posix()} 仍引用互联网地址 {found.group(0)}：离线网站不能依赖它")
 
-    on_post_build = CombinedEvent(_post_build_search, _post_build_offline)
+    on_post_build = CombinedEvent(_post_build_links, _post_build_search, _post_build_offline)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(Path(config.config_file_path or ".").parent / self.config.course))
@@ -146,6 +163,8 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
 
 def build_site(config_file: Path, site: Site, site_dir: Path) -> list[str]:
     """Build with MkDocs (strict) into site_dir; returns error messages, empty on success."""
+    # Same input, same bytes: MkDocs stamps today's date into sitemap.xml.gz unless told otherwise.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
     handler = _Collect()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)

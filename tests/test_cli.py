@@ -82,12 +82,16 @@ def test_engine_failure_also_keeps_the_old_site(in_repo, course_factory, tmp_pat
     # A hand-written page with a broken link: MkDocs strict mode fails after generation.
     docs = tmp_path / "docs"
     shutil.copytree(REPO / "docs", docs)
-    (docs / "broken.md").write_text("# 坏链接\n\n[不存在](nowhere.md)\n", encoding="utf-8")
+    (docs / "broken.md").write_text("# 坏链接\n\n[不存在](nowhere.md) 和 [条款](policies/ten-standards-2018.md#99)\n"
+                                   "[好的条款](policies/ten-standards-2018.md#10) `[代码](x.md)`\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: docs", f"docs_dir: {docs}"), encoding="utf-8")
     assert main(["build", "--course", str(root), "--site", str(site), "--config", str(config)]) == 1
     err = capsys.readouterr().err
-    assert "nowhere.md" in err and "网站生成失败，原有网站保持不变。" in err
+    assert "docs/broken.md:3:1: 链接“nowhere.md”指向不存在的页面“nowhere.md”" in err
+    assert "docs/broken.md:3:21: 链接“policies/ten-standards-2018.md#99”：页面“policies/ten-standards-2018.md”中没有锚点“99”" in err
+    assert "x.md" not in err and "#10" not in err
+    assert "网站生成失败，原有网站保持不变。" in err
     assert tree(site) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")], "no staging folder left behind"
 
@@ -112,3 +116,29 @@ def test_no_reference_to_the_internet(shipped_site):
             text = path.read_text(encoding="utf-8", errors="replace")
             for host in ("unpkg.com", "fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net"):
                 assert host not in text, f"{path} mentions {host}"
+
+
+def test_two_builds_are_byte_identical(in_repo, course_factory, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = course_factory({"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY})
+    assert main(["build", "--course", str(root), "--site", str(tmp_path / "a")]) == 0
+    assert main(["build", "--course", str(root), "--site", str(tmp_path / "b")]) == 0
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_bundle_opens_anywhere(shipped_site, tmp_path, capsys):
+    import zipfile
+
+    out = tmp_path / "site.zip"
+    assert main(["bundle", "--site", str(shipped_site), "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        assert names[0] == "qinglian/使用说明.txt"
+        assert "qinglian/index.html" in names and "qinglian/search/search_index.js" in names
+        note = archive.read("qinglian/使用说明.txt").decode("utf-8-sig")
+        assert "双击 index.html" in note and "location /qinglian/" in note
+    again = tmp_path / "again.zip"
+    assert main(["bundle", "--site", str(shipped_site), "-o", str(again)]) == 0
+    assert out.read_bytes() == again.read_bytes()
+    assert main(["bundle", "--site", str(tmp_path / "nothing")]) == 1
+    assert "请先运行 qinglian build" in capsys.readouterr().err
