@@ -57,8 +57,13 @@ def render_case_library(ctx: PageContext) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+MATRIX_CASE_COLUMNS = 30  # beyond this many cases the columns become categories
+MATRIX_ROWS = 30
+
+
 def _matrix(ctx: PageContext, cases: list[Case]) -> list[str]:
-    """Rows: provisions broken, most often first; columns: the cases, numbered as above."""
+    """Rows: provisions broken, most often first; columns: the cases, numbered as above
+    (or, for a large library, the categories, so the page stays readable and small)."""
     counts: Counter[tuple[str, str | None]] = Counter()
     for case in cases:
         for ref in {(r.policy_id, r.anchor) for r in map(CitationRef.parse, case.violations)}:
@@ -66,18 +71,40 @@ def _matrix(ctx: PageContext, cases: list[Case]) -> list[str]:
     if not counts:
         return []
     order = sorted(counts, key=lambda key: (-counts[key], key[0], key[1] or ""))
+    if len(cases) > MATRIX_CASE_COLUMNS:
+        return _category_matrix(ctx, cases, counts, order[:MATRIX_ROWS])
     header = "| 条款 | 案例数 | " + " | ".join(f"[{i}]({ctx.url(case_page(c.id))} \"{c.title.replace(chr(34), '“').replace('<', '＜')}\")" for i, c in enumerate(cases, 1)) + " |"
     lines = ["## 条款 × 案例 {#matrix}", "", "哪些条款被违反得最多：每行一个条款，每列一个案例（列号即上方案例的顺序，悬停可见标题）。", "",
              header, "| --- | --- | " + " | ".join("---" for _ in cases) + " |"]
     for policy_id, anchor in order:
-        entry = ctx.course.policies[policy_id]
-        if anchor is None:
-            label = f"[《{inline_text(entry.item.cite_title)}》]({ctx.url(policy_page(policy_id))})"
-        else:
-            label = f"[{inline_text(entry.anchors[anchor].citation)}]({ctx.url(policy_page(policy_id), anchor)})"
+        label = _provision_link(ctx, policy_id, anchor)
         marks = []
         for case in cases:
             cited = {(r.policy_id, r.anchor) for r in map(CitationRef.parse, case.violations)}
             marks.append("●" if (policy_id, anchor) in cited else "")
         lines.append(f"| {label} | {counts[(policy_id, anchor)]} | " + " | ".join(marks) + " |")
+    return lines + [""]
+
+
+def _provision_link(ctx: PageContext, policy_id: str, anchor: str | None) -> str:
+    entry = ctx.course.policies[policy_id]
+    if anchor is None:
+        return f"[《{inline_text(entry.item.cite_title)}》]({ctx.url(policy_page(policy_id))})"
+    return f"[{inline_text(entry.anchors[anchor].citation)}]({ctx.url(policy_page(policy_id), anchor)})"
+
+
+def _category_matrix(ctx: PageContext, cases: list[Case], counts, rows) -> list[str]:
+    categories = sorted({c for case in cases for c in case.categories})
+    by_category: dict[tuple, Counter[str]] = {row: Counter() for row in rows}
+    for case in cases:
+        for ref in {(r.policy_id, r.anchor) for r in map(CitationRef.parse, case.violations)}:
+            if ref in by_category:
+                by_category[ref].update(case.categories)
+    lines = ["## 条款 × 案例 {#matrix}", "",
+             f"被违反最多的 {len(rows)} 个条款，按案例类别统计案例数。", "",
+             "| 条款 | 案例数 | " + " | ".join(inline_text(c) for c in categories) + " |",
+             "| --- | --- | " + " | ".join("---" for _ in categories) + " |"]
+    for policy_id, anchor in rows:
+        cells = " | ".join(str(by_category[(policy_id, anchor)][c] or "") for c in categories)
+        lines.append(f"| {_provision_link(ctx, policy_id, anchor)} | {counts[(policy_id, anchor)]} | {cells} |")
     return lines + [""]

@@ -47,3 +47,17 @@ def test_glossary_page_and_script(site):
     script = next(a for a in site.assets if a.path.endswith("glossary.js")).content.decode()
     assert script == ('window.__qlGlossary = [["有偿家教", "有偿补课：教师向学生收取费用的课外补习。"], '
                       '["有偿补课", "有偿补课：教师向学生收取费用的课外补习。"]];\n')
+
+
+def test_large_library_matrix_counts_by_category(tmp_path):
+    from ..fixtures import CASE
+
+    files = lesson_course()
+    for i in range(31):
+        files[f"cases/c{i}.yml"] = CASE.replace("paid-tutoring-2021-01", f"case-{i}").replace(
+            "categories: [有偿补课]", "categories: [有偿补课]" if i % 2 else "categories: [收受礼品礼金]")
+    result = load_course(write_course(tmp_path / "course", files))
+    assert result.ok
+    page = generate(result.course).pages["cases/index.md"]
+    assert "| 条款 | 案例数 | 收受礼品礼金 | 有偿补课 |" in page
+    assert "| [《十项准则》第十项 规范从教行为](../policies/ten-standards-2018.md#10) | 32 | 16 | 16 |" in page
