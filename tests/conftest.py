@@ -96,3 +96,11 @@ def type_search(page, query: str) -> None:
     box.fill(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
+
+
+def build_site(root: Path, files: dict[str, str]) -> Path:
+    """Write a course under root and build it with the project's mkdocs.yml; returns the site folder."""
+    course = write_course(root / "course", files)
+    site = root / "site"
+    assert main(["build", "--course", str(course), "--site", str(site), "--config", str(REPO / "mkdocs.yml")]) == 0
+    return site

@@ -2,9 +2,7 @@
 
 import pytest
 
-from generator.cli import main
-
-from .conftest import REPO, write_course
+from .conftest import build_site
 from .fixtures import lesson_course
 
 pytestmark = pytest.mark.browser
@@ -12,11 +10,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def lesson_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lessons")
-    course = write_course(root / "course", lesson_course())
-    site = root / "site"
-    assert main(["build", "--course", str(course), "--site", str(site), "--config", str(REPO / "mkdocs.yml")]) == 0
-    return site
+    return build_site(tmp_path_factory.mktemp("lesson_site"), lesson_course())
 
 
 @pytest.fixture

@@ -2,9 +2,7 @@
 
 import pytest
 
-from generator.cli import main
-
-from .conftest import REPO, write_course
+from .conftest import build_site
 from .fixtures import quiz_course
 
 pytestmark = pytest.mark.browser
@@ -12,11 +10,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def quiz_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("quiz")
-    course = write_course(root / "course", quiz_course())
-    site = root / "site"
-    assert main(["build", "--course", str(course), "--site", str(site), "--config", str(REPO / "mkdocs.yml")]) == 0
-    return site
+    return build_site(tmp_path_factory.mktemp("quiz_site"), quiz_course())
 
 
 @pytest.fixture
@@ -94,13 +88,11 @@ def test_multiple_with_a_wrong_option_scores_nothing_and_fill_is_width_insensiti
 
 
 def test_full_width_latin_and_digits_match(browser, tmp_path):
-    root = write_course(tmp_path / "course", {
+    site = build_site(tmp_path, {
         "course.yml": "title: 课程\norganization: 某县\n",
         "policies/p.yml": "id: p\ntitle: 方案\nissuers: [某县]\nissued: 2021\nprovisions: [{text: 条文}]\n",
         "quizzes/w.yml": "id: w\ntitle: 宽窄\nquestions:\n  - {id: q1, type: fill, stem: 学时不少于____学时，代号____。, answer: [16, ABC]}\n",
     })
-    site = tmp_path / "site"
-    assert main(["build", "--course", str(root), "--site", str(site), "--config", str(REPO / "mkdocs.yml")]) == 0
     context = browser.new_context()
     page = context.new_page()
     page.goto((site / "quizzes" / "w.html").as_uri())

@@ -136,23 +136,16 @@
     if (print) print.addEventListener("click", function () { window.print(); });
   }
 
-  /* Glossary: every occurrence of a term or alias explains itself on hover. */
-  function initGlossary() {
-    var pairs = window.__qlGlossary || [];
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  /* Wrap every match of `words` in the page's text (outside `skip` elements) with make(word). */
+  function wrapWords(words, skip, make) {
     var root = document.querySelector(".md-content");
-    if (!pairs.length || !root) return;
-    var lookup = {};
-    var escaped = pairs.map(function (pair) {
-      lookup[pair[0]] = pair[1];
-      return pair[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    });
-    var pattern = new RegExp(escaped.join("|"), "g");
-    var skip = /^(A|ABBR|CODE|PRE|SCRIPT|STYLE|TEXTAREA|BUTTON|SELECT|OPTION|LABEL|H1)$/;
+    if (!words.length || !root) return;
+    var pattern = new RegExp(words.map(escapeRegExp).join("|"), "g");
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
-        for (var el = node.parentNode; el && el !== root; el = el.parentNode) {
-          if (skip.test(el.tagName)) return NodeFilter.FILTER_REJECT;
-        }
+        if (node.parentNode.closest(skip)) return NodeFilter.FILTER_REJECT;
         pattern.lastIndex = 0;
         return pattern.test(node.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
       }
@@ -164,11 +157,7 @@
       pattern.lastIndex = 0;
       while ((match = pattern.exec(text))) {
         fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
-        var abbr = document.createElement("abbr");
-        abbr.className = "ql-term";
-        abbr.title = lookup[match[0]];
-        abbr.textContent = match[0];
-        fragment.appendChild(abbr);
+        fragment.appendChild(make(match[0]));
         last = match.index + match[0].length;
       }
       fragment.appendChild(document.createTextNode(text.slice(last)));
@@ -176,35 +165,28 @@
     });
   }
 
+  /* Glossary: every occurrence of a term or alias explains itself on hover (longest first). */
+  function initGlossary() {
+    var lookup = {};
+    var words = (window.__qlGlossary || []).map(function (pair) { lookup[pair[0]] = pair[1]; return pair[0]; });
+    wrapWords(words, "a, abbr, code, pre, script, style, textarea, button, select, option, label, h1", function (word) {
+      var abbr = document.createElement("abbr");
+      abbr.className = "ql-term";
+      abbr.title = lookup[word];
+      abbr.textContent = word;
+      return abbr;
+    });
+  }
+
   /* Search results link with ?h=words: mark each occurrence on the page, inside longer words too. */
   function highlightSearchTerms() {
     var terms;
     try { terms = (new URL(location.href).searchParams.get("h") || "").split(" ").filter(Boolean); } catch (e) { return; }
-    var root = document.querySelector(".md-content");
-    if (!terms.length || !root) return;
-    var pattern = new RegExp(terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: function (node) {
-        if (node.parentNode.closest("mark, script, style, button, textarea")) return NodeFilter.FILTER_REJECT;
-        pattern.lastIndex = 0;
-        return pattern.test(node.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-      }
-    });
-    var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      var text = node.nodeValue, last = 0, match, fragment = document.createDocumentFragment();
-      pattern.lastIndex = 0;
-      while ((match = pattern.exec(text))) {
-        fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
-        var mark = document.createElement("mark");
-        mark.setAttribute("data-md-highlight", "");
-        mark.textContent = match[0];
-        fragment.appendChild(mark);
-        last = match.index + match[0].length;
-      }
-      fragment.appendChild(document.createTextNode(text.slice(last)));
-      node.parentNode.replaceChild(fragment, node);
+    wrapWords(terms, "mark, script, style, button, textarea", function (word) {
+      var mark = document.createElement("mark");
+      mark.setAttribute("data-md-highlight", "");
+      mark.textContent = word;
+      return mark;
     });
   }
 
