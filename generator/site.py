@@ -13,12 +13,13 @@ from .paths import (ASSET_DIR, CASE_INDEX, GLOSSARY, LESSON_INDEX, POLICY_INDEX,
 from .render.case import render_case
 from .render.context import PageContext
 from .render.glossary import glossary_script, render_glossary
-from .render.indexes import render_policy_index, render_responsibilities
+from .render.indexes import render_policy_index, render_responsibilities, render_unit
 from .render.lesson import render_commitment, render_lesson, render_sign_in
 from .render.lessons_index import render_lesson_index
 from .render.library import render_case_library
 from .render.policy import render_policy
 from .render.quiz import render_key, render_paper, render_quiz, render_quiz_index
+from .render.units import unit_pages
 
 NavItem = dict[str, "str | list[NavItem]"] | str
 
@@ -50,10 +51,14 @@ def generate(course: Course, *, home: str | None = "index.md") -> Site:
         site.pages[path] = render(PageContext(course, path))
 
     cited_by = backlinks(course)
+    units = unit_pages(course)
     add(POLICY_INDEX, render_policy_index)
     for entry in course.policies.values():
-        add(policy_page(entry.item.id), lambda ctx, entry=entry: render_policy(entry, ctx, cited_by))
-    add(RESPONSIBILITIES, render_responsibilities)
+        add(policy_page(entry.item.id), lambda ctx, entry=entry: render_policy(entry, ctx, units, cited_by))
+    add(RESPONSIBILITIES, lambda ctx: render_responsibilities(ctx, units))
+    if units.split:
+        for unit in units.table:
+            add(units.page(unit), lambda ctx, unit=unit: render_unit(ctx, units, unit))
     add(CASE_INDEX, render_case_library)
     for case in course.cases.values():
         add(case_page(case.item.id), lambda ctx, case=case: render_case(case, ctx))

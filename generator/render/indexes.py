@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..markup import format_date, format_deadline, inline_text
-from ..paths import policy_page
+from ..paths import RESPONSIBILITIES, policy_page
 from .context import PageContext
 from .policy import LEVEL_NAMES, STATUS_NAMES
-from .units import responsibilities, unit_anchors
+from .units import UnitPages
 
 
 def render_policy_index(ctx: PageContext) -> str:
@@ -27,23 +27,32 @@ def render_policy_index(ctx: PageContext) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_responsibilities(ctx: PageContext) -> str:
-    table = responsibilities(ctx.course)
-    anchors = unit_anchors(ctx.course)
-    lines = [
-        "# 责任清单",
-        "",
-        "按责任单位列出各政策文件中明确由其负责的条款。点击条款可跳转到原文。",
-        "",
-    ]
-    if not table:
-        lines += ["课程中的政策文件尚未标注责任单位。", ""]
-    for unit in sorted(table, key=lambda u: anchors[u]):
-        nodes = table[unit]
-        lines += [f"## {inline_text(unit)} {{#{anchors[unit]}}}", "", f"共 {len(nodes)} 项。", ""]
-        for node in nodes:
-            link = ctx.url(policy_page(node.policy.id), node.anchor)
-            deadline = f"（时限：{inline_text(format_deadline(node.provision.deadline))}）" if node.provision.deadline else ""
-            lines.append(f"- [{inline_text(node.citation)}]({link}){deadline}")
-        lines.append("")
+def _entries(ctx: PageContext, nodes) -> list[str]:
+    lines = []
+    for node in nodes:
+        link = ctx.url(policy_page(node.policy.id), node.anchor)
+        deadline = f"（时限：{inline_text(format_deadline(node.provision.deadline))}）" if node.provision.deadline else ""
+        lines.append(f"- [{inline_text(node.citation)}]({link}){deadline}")
+    return lines
+
+
+def render_responsibilities(ctx: PageContext, units: UnitPages) -> str:
+    lines = ["# 责任清单", "", "按责任单位列出各政策文件中明确由其负责的条款。点击条款可跳转到原文。", ""]
+    if not units.table:
+        return "\n".join(lines + ["课程中的政策文件尚未标注责任单位。", ""])
+    ordered = sorted(units.table, key=lambda u: units.anchors[u])
+    if units.split:
+        lines += ["| 责任单位 | 条款数 |", "| --- | --- |"]
+        lines += [f"| [{inline_text(u)}]({ctx.url(units.page(u))}) | {len(units.table[u])} |" for u in ordered]
+        return "\n".join(lines) + "\n"
+    for unit in ordered:
+        nodes = units.table[unit]
+        lines += [f"## {inline_text(unit)} {{#{units.anchors[unit]}}}", "", f"共 {len(nodes)} 项。", ""]
+        lines += _entries(ctx, nodes) + [""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def render_unit(ctx: PageContext, units: UnitPages, unit: str) -> str:
+    nodes = units.table[unit]
+    lines = [f"# 责任清单：{inline_text(unit)}", "", f"[返回责任清单]({ctx.url(RESPONSIBILITIES)})　共 {len(nodes)} 项。", ""]
+    return "\n".join(lines + _entries(ctx, nodes)) + "\n"

@@ -6,9 +6,9 @@ from ..anchors import display_number
 from ..backlinks import Backlink
 from ..course import PolicyEntry, ProvisionNode
 from ..markup import attr, format_date, format_deadline, inline_text
-from ..paths import RESPONSIBILITIES, policy_page
+from ..paths import policy_page
 from .context import PageContext
-from .units import unit_anchors
+from .units import UnitPages
 
 STATUS_NAMES = {"in_force": "现行有效", "amended": "已修订", "repealed": "已废止", "draft": "征求意见稿"}
 STATUS_WARNINGS = {
@@ -23,7 +23,7 @@ _MAX_HEADING_DEPTH = 5  # provisions at depth 1–5 become h2–h6
 CitedBy = dict[tuple[str, str | None], list[Backlink]]
 
 
-def render_policy(entry: PolicyEntry, ctx: PageContext, cited_by: CitedBy | None = None) -> str:
+def render_policy(entry: PolicyEntry, ctx: PageContext, units: UnitPages, cited_by: CitedBy | None = None) -> str:
     policy = entry.item
     parts = [f"# {inline_text(policy.title)}", ""]
     if policy.status != "in_force":
@@ -35,7 +35,6 @@ def render_policy(entry: PolicyEntry, ctx: PageContext, cited_by: CitedBy | None
         parts += [ctx.markdown(policy.preamble), ""]
     cited_by = cited_by or {}
     parts += _cited_by(cited_by.get((policy.id, None), []), ctx, "本文件被引用")
-    units = unit_anchors(ctx.course)
     for node in entry.roots:
         parts += _provision(node, ctx, units, cited_by)
     return "\n".join(parts).rstrip() + "\n"
@@ -92,7 +91,7 @@ def _source(url: str | None, note: str | None) -> str:
     return text
 
 
-def _provision(node: ProvisionNode, ctx: PageContext, units: dict[str, str], cited_by: CitedBy) -> list[str]:
+def _provision(node: ProvisionNode, ctx: PageContext, units: UnitPages, cited_by: CitedBy) -> list[str]:
     provision = node.provision
     number = display_number(provision.number) if provision.number else ""
     attrs = f'data-cite="{attr(node.citation)}"'
@@ -119,12 +118,12 @@ def _provision(node: ProvisionNode, ctx: PageContext, units: dict[str, str], cit
     return lines
 
 
-def _labels(node: ProvisionNode, ctx: PageContext, units: dict[str, str]) -> list[str]:
+def _labels(node: ProvisionNode, ctx: PageContext, units: UnitPages) -> list[str]:
     provision = node.provision
     labels = []
     if provision.responsible:
         chips = " ".join(
-            f"[{inline_text(u)}]({ctx.url(RESPONSIBILITIES, units[u])}){{ .ql-label .ql-label--unit }}" for u in provision.responsible
+            f"[{inline_text(u)}]({ctx.url(units.page(u), units.anchor(u))}){{ .ql-label .ql-label--unit }}" for u in provision.responsible
         )
         labels.append(f'<span class="ql-label-name">责任单位</span> {chips}')
     if provision.deadline:

@@ -95,3 +95,18 @@ def test_raw_html_and_script_links_are_text(site):
 def test_citation_link_names_the_provision(site):
     page = site.pages["policies/county-plan-2021.md"]
     assert '[《十项准则》第十项 规范从教行为](ten-standards-2018.md#10 "不得组织、参与有偿补课。"){ .ql-cite }' in page
+
+
+def test_large_responsibility_list_gets_a_page_per_unit(tmp_path, monkeypatch):
+    import generator.render.units as units
+
+    monkeypatch.setattr(units, "SPLIT_ABOVE", 1)
+    root = write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY,
+                                              "policies/plan.yml": PLAN})
+    result = load_course(root)
+    pages = generate(result.course).pages
+    assert "| [各学校党组织](responsibilities/unit-ge-xue-xiao-dang-zu-zhi.md) | 2 |" in pages[RESPONSIBILITIES]
+    unit = pages["responsibilities/unit-ge-xue-xiao-dang-zu-zhi.md"]
+    assert unit.startswith("# 责任清单：各学校党组织") and "(../policies/county-plan-2021.md#3.1.1)" in unit
+    assert "[各学校党组织](../responsibilities/unit-ge-xue-xiao-dang-zu-zhi.md){ .ql-label .ql-label--unit }" in \
+        pages["policies/county-plan-2021.md"]
