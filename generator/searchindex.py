@@ -7,16 +7,16 @@ which keeps it close to the size of the text.
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from importlib import resources
 
 _BLOCK = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "td", "th", "tr", "table", "blockquote", "br",
           "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "pre", "fieldset", "label", "details", "summary"}
 _SKIP_TAGS = {"script", "style", "button", "select", "template", "svg"}
 # Hidden quiz feedback would reveal answers; the answer-key page is indexed instead.
-_SKIP_CLASSES = {"ql-q-feedback", "headerlink", "ql-lesson-tools"}
+_SKIP_CLASSES = {"ql-q-feedback", "headerlink", "ql-lesson-tools", "ql-filter__empty"}
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
 
@@ -28,79 +28,71 @@ class Section:
     text: str = ""
 
 
-@dataclass
-class _Parser(HTMLParser):
-    page_title: str
-    sections: list[Section] = field(default_factory=list)
-    _skip: int = 0
-    _stack: list[tuple[str, bool]] = field(default_factory=list)
-    _heading: Section | None = None
-    _heading_tag: str | None = None
-    _buffer: list[str] = field(default_factory=list)
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+)|<", re.S)
+_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sections.append(Section(None, self.page_title))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        classes = set((values.get("class") or "").split())
-        skipping = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES) or "hidden" in values and "ql-filter__empty" in classes
-        if tag not in _VOID:
-            self._stack.append((tag, skipping))
-            if skipping:
-                self._skip += 1
-        if self._skip:
-            return
+def _attributes(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(text)}
+
+
+def _walk(markup: str, page_title: str) -> list[Section]:
+    """One pass over the tags: a regex tokenizer is several times faster than HTMLParser here,
+    and MkDocs hands us well-formed HTML."""
+    sections = [Section(None, page_title)]
+    parts: list[list[str]] = [[]]
+    stack: list[tuple[str, bool]] = []
+    skip = 0
+    heading: tuple[str, list[str]] | None = None  # (tag, text) of a heading being read
+    for match in _TOKEN.finditer(markup):
+        closing, tag, attrs, data = match.group(1), match.group(2), match.group(3), match.group(4)
+        if data is not None:
+            if not skip:
+                (heading[1] if heading else parts[-1]).append(data)
+            continue
+        if tag is None:
+            continue  # a comment or a stray "<"
+        tag = tag.lower()
+        if closing:
+            while stack:
+                open_tag, skipping = stack.pop()
+                skip -= skipping
+                if open_tag == tag:
+                    break
+            if heading and tag == heading[0]:
+                sections[-1].title = _clean(html.unescape("".join(heading[1]))).rstrip("¶").strip()
+                heading = None
+            elif tag in _BLOCK and not skip:
+                parts[-1].append(" ")
+            continue
+        values = _attributes(attrs) if ("=" in attrs) else {}
+        classes = set(values.get("class", "").split())
+        skipping = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)
+        if tag not in _VOID and not attrs.rstrip().endswith("/"):
+            stack.append((tag, skipping))
+            skip += skipping
+        if skip:
+            continue
         element_id = values.get("id")
         if element_id and (tag in _HEADINGS or "ql-prov" in classes):
-            title = values.get("data-cite") or ""
-            self.sections.append(Section(element_id, title))
+            sections.append(Section(element_id, values.get("data-cite", "")))
+            parts.append([])
             if tag in _HEADINGS:
-                self._heading, self._heading_tag, self._buffer = self.sections[-1], tag, []
-        if tag in _BLOCK:
-            self._write(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        while self._stack:
-            open_tag, skipping = self._stack.pop()
-            if skipping:
-                self._skip -= 1
-            if open_tag == tag:
-                break
-        if self._heading is not None and tag == self._heading_tag:
-            self._heading.title = _clean("".join(self._buffer)).rstrip("¶").strip()
-            self._heading, self._heading_tag = None, None
-            return
-        if tag in _BLOCK and not self._skip:
-            self._write(" ")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._heading is not None:
-            self._buffer.append(data)
-        else:
-            self._write(data)
-
-    def _write(self, text: str) -> None:
-        self.sections[-1].text += text
+                heading = (tag, [])
+        elif tag in _BLOCK:
+            parts[-1].append(" ")
+    for section, chunks in zip(sections, parts):
+        section.text = _clean(html.unescape("".join(chunks)))
+    return sections
 
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def extract_sections(html: str, page_title: str) -> list[Section]:
+def extract_sections(markup: str, page_title: str) -> list[Section]:
     """A page's rendered HTML as searchable sections, in page order."""
-    parser = _Parser(page_title=page_title)
-    parser.feed(html)
-    parser.close()
-    for section in parser.sections:
-        section.text = _clean(section.text)
-    return [s for s in parser.sections if s.anchor is None or s.text or s.title]
+    return [s for s in _walk(markup, page_title) if s.anchor is None or s.text or s.title]
 
 
 def traditional_to_simplified(used: set[str] | None = None) -> str:
