@@ -141,15 +141,20 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
     @event_priority(-200)  # after material/offline has written its files
     def _post_build_offline(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        for script in sorted((site_dir / "assets" / "javascripts").glob("*.js")):
+        # Source maps only serve a developer's debugger, and they quote Material's sources, internet
+        # addresses included: an offline site for schools is better without them.
+        for source_map in sorted(site_dir.rglob("*.js.map")):
+            source_map.unlink()
+        for script in sorted((site_dir / "assets" / "javascripts").rglob("*.js")):
             text = script.read_text(encoding="utf-8")
             patched = text
             for pattern, replacement in _MATERIAL_DOWNLOADS:
                 patched = pattern.sub(replacement, patched)
+            patched = re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", patched)
             if patched != text:
                 script.write_text(patched, encoding="utf-8")
         for path in sorted(site_dir.rglob("*")):
-            if path.suffix in (".html", ".js", ".css") and path.is_file():
+            if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".txt", ".xml", ".map"):
                 found = _INTERNET.search(path.read_text(encoding="utf-8", errors="replace"))
                 if found:
                     log.warning(f"{path.relative_to(site_dir).as_posix()} 仍引用互联网地址 {found.group(0)}：离线网站不能依赖它")
