@@ -60,6 +60,8 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
 
     @event_priority(100)  # before material/offline, so it finds our local iframe-worker shim
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Material's Chinese search loads jieba, which prints its dictionary progress to stderr.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         if self.site is None:
             self.site = self._generate(config)
         self.search_pages, self.page_ids, self.handwritten = [], {}, []
@@ -75,10 +77,6 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
         polyfills = list(config.extra.get("polyfills", []))
         config.extra["polyfills"] = [p for p in site.polyfills if p not in polyfills] + polyfills
         return config
-
-    def on_startup(self, *, command, dirty) -> None:
-        # Material's Chinese search loads jieba, which prints its dictionary progress to stderr.
-        logging.getLogger("jieba").setLevel(logging.WARNING)
 
     def _generate(self, config: MkDocsConfig) -> Site:
         course_dir = (Path(config.config_file_path or ".").parent / self.config.course).resolve()
