@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .anchors import cite_number, display_number
+from .anchors import display_number
 from .model import Case, CourseSettings, Lesson, Policy, Provision, Quiz
 from .yamlsource import KeyPath, YamlDocument
 
@@ -91,7 +91,3 @@ class Course:
             if plain in (entry.item.title, entry.item.short_title):
                 return entry.item
         return None
-
-
-def cite_path(numbers: tuple[str | None, ...]) -> tuple[str, ...]:
-    return tuple(cite_number(n) if n else "" for n in numbers)

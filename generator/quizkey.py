@@ -44,8 +44,3 @@ def encode_key(quiz: Quiz) -> str:
     raw = json.dumps(key, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     pad = _pad(quiz.id, len(raw))
     return base64.b64encode(bytes(a ^ b for a, b in zip(raw, pad))).decode("ascii")
-
-
-def decode_key(quiz_id: str, encoded: str) -> dict:
-    raw = base64.b64decode(encoded)
-    return json.loads(bytes(a ^ b for a, b in zip(raw, _pad(quiz_id, len(raw)))).decode("utf-8"))

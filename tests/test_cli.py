@@ -1,6 +1,5 @@
 """End-to-end: the qinglian command with real MkDocs builds (strict mode)."""
 
-import filecmp
 import os
 import shutil
 from pathlib import Path

@@ -1,4 +1,3 @@
-import html as htmllib
 from html.parser import HTMLParser
 
 import markdown

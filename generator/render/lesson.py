@@ -74,7 +74,7 @@ def _case_card(number: int, case, ctx: PageContext) -> list[str]:
     violations = "；".join(ctx.cite(CitationRef.parse(v)) for v in case.violations)
     badge = ' <span class="ql-badge">示例案例</span>' if case.fictional else ""
     return [
-        f'<div class="ql-case-card ql-case-card--full" markdown>', "",
+        '<div class="ql-case-card ql-case-card--full" markdown>', "",
         f"### 案例{number}　{inline_text(case.title)} {{#case-{number}}}", "",
         *([badge.strip(), ""] if badge else []),
         f"**基本案情**　{ctx.markdown(case.facts)}", "",

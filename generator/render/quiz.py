@@ -105,7 +105,7 @@ def render_paper(quiz: Quiz, ctx: PageContext, questions: list[Question], *, var
         for number, question in items:
             stem = _stem(question, ctx, "＿＿＿＿＿＿")
             suffix = "（　　）" if kind in ("single", "multiple", "judge") else ""
-            parts += [f'<div class="ql-paper-q" markdown>', "", f"**{number}.** {stem}{suffix}", ""]
+            parts += ['<div class="ql-paper-q" markdown>', "", f"**{number}.** {stem}{suffix}", ""]
             if kind in ("single", "multiple"):
                 options = "　".join(f"{letter}. {inline_text(text)}" for letter, text in zip(letters(len(question.options)), question.options))
                 parts += [f'<p class="ql-paper-options">{options}</p>', ""]
