@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .citations import CitationRef, find_inline
 from .course import Course
+from .model import Case, Lesson, Quiz
 from .paths import case_page, lesson_page, quiz_page
+from .textfields import all_citations
 
 
 @dataclass(frozen=True)
@@ -17,37 +17,26 @@ class Backlink:
     page: str
 
 
-def _refs(texts: list[str | None], listed: list[str]) -> Iterator[CitationRef]:
-    for text in listed:
-        yield CitationRef.parse(text)
-    for text in texts:
-        for ref, _ in find_inline(text or ""):
-            yield ref
+def _backlink(owner) -> Backlink | None:
+    if isinstance(owner, Case):
+        return Backlink("案例", owner.title, case_page(owner.id))
+    if isinstance(owner, Lesson):
+        return Backlink("警示教育课", owner.title, lesson_page(owner.id))
+    if isinstance(owner, Quiz):
+        return Backlink("自测", owner.title, quiz_page(owner.id))
+    return None  # policies citing each other are shown through 依据, not here
 
 
 def backlinks(course: Course) -> dict[tuple[str, str | None], list[Backlink]]:
-    """(policy id, anchor) → what cites it, each citer once, in course order."""
+    """(policy id, anchor) → what cites it, each citer once: cases, then lessons, then quizzes, in course order."""
+    order = {_backlink(e.item): i for i, e in enumerate([*course.cases.values(), *course.lessons.values(),
+                                                           *course.quizzes.values()])}
     found: dict[tuple[str, str | None], list[Backlink]] = {}
-
-    def add(ref: CitationRef, link: Backlink) -> None:
+    for ref, field in all_citations(course):
+        link = _backlink(field.owner)
+        if link is None:
+            continue
         entries = found.setdefault((ref.policy_id, ref.anchor), [])
         if link not in entries:
             entries.append(link)
-
-    for entry in course.cases.values():
-        case = entry.item
-        link = Backlink("案例", case.title, case_page(case.id))
-        for ref in _refs([case.facts, case.handling, case.analysis, case.lessons], case.violations):
-            add(ref, link)
-    for entry in course.lessons.values():
-        lesson = entry.item
-        link = Backlink("警示教育课", lesson.title, lesson_page(lesson.id))
-        for ref in _refs([item.notes for item in lesson.agenda], lesson.key_provisions):
-            add(ref, link)
-    for entry in course.quizzes.values():
-        quiz = entry.item
-        link = Backlink("自测", quiz.title, quiz_page(quiz.id))
-        for question in quiz.questions:
-            for ref in _refs([question.stem, question.explanation], question.cites):
-                add(ref, link)
-    return found
+    return {key: sorted(links, key=order.__getitem__) for key, links in found.items()}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from .citations import CitationRef, closest, closest_id, find_inline
 from .course import Course, Entry
 from .model import SLUG_PATTERN
 from .problems import Problem
+from .textfields import citation_lists, markdown_fields
 from .yamlsource import KeyPath, YamlDocument
 
 KIND_NAMES = {"policies": "政策", "cases": "案例", "lessons": "警示教育课", "quizzes": "自测"}
@@ -30,48 +30,6 @@ def register(target: dict[str, Any], entry: Entry, kind_name: str) -> list[Probl
             f"{kind_name}标识符“{item_id}”重复：{first.path.name}:{pos.line} 已使用，同类内容的 id 必须唯一")]
     target[item_id] = entry
     return []
-
-
-def markdown_fields(course: Course) -> Iterator[tuple[YamlDocument, KeyPath, str]]:
-    """Every Markdown field in the course, with its document and key path."""
-    def present(doc: YamlDocument, path: KeyPath, value: str | None):
-        if value:
-            yield doc, path, value
-
-    settings, doc = course.settings, course.settings_doc
-    yield from present(doc, ("description",), settings.description)
-    for i, entry in enumerate(settings.glossary):
-        yield from present(doc, ("glossary", i, "definition"), entry.definition)
-    for policy_entry in course.policies.values():
-        policy, doc = policy_entry.item, policy_entry.doc
-        yield from present(doc, ("summary",), policy.summary)
-        yield from present(doc, ("preamble",), policy.preamble)
-        for node in policy_entry.walk():
-            yield from present(doc, node.key_path + ("text",), node.provision.text)
-    for entry in course.cases.values():
-        for name in ("facts", "handling", "analysis", "lessons"):
-            yield from present(entry.doc, (name,), getattr(entry.item, name))
-    for entry in course.lessons.values():
-        for i, item in enumerate(entry.item.agenda):
-            yield from present(entry.doc, ("agenda", i, "notes"), item.notes)
-    for entry in course.quizzes.values():
-        yield from present(entry.doc, ("description",), entry.item.description)
-        for i, question in enumerate(entry.item.questions):
-            yield from present(entry.doc, ("questions", i, "stem"), question.stem)
-            yield from present(entry.doc, ("questions", i, "explanation"), question.explanation)
-
-
-def citation_lists(course: Course) -> Iterator[tuple[YamlDocument, KeyPath, str]]:
-    for entry in course.cases.values():
-        for i, text in enumerate(entry.item.violations):
-            yield entry.doc, ("violations", i), text
-    for entry in course.lessons.values():
-        for i, text in enumerate(entry.item.key_provisions):
-            yield entry.doc, ("key_provisions", i), text
-    for entry in course.quizzes.values():
-        for q, question in enumerate(entry.item.questions):
-            for i, text in enumerate(question.cites):
-                yield entry.doc, ("questions", q, "cites", i), text
 
 
 def citation_problem(course: Course, ref: CitationRef) -> str | None:
@@ -97,19 +55,20 @@ def check_references(course: Course) -> list[Problem]:
                 hint = closest_id(basis, sorted(course.policies))
                 suggestion = f"，最接近的有：{'、'.join(hint)}" if hint else "；若是政策标题，请直接写标题"
                 problems.append(_problem(entry.doc, ("based_on", i), f"依据“{basis}”看起来是政策 id，但课程中没有这份政策{suggestion}"))
-    for doc, path, text in markdown_fields(course):
+    for field in markdown_fields(course):
+        doc, path = field.doc, field.path
         seen: dict[str, int] = {}
-        for ref, raw in find_inline(text):
+        for ref, raw in find_inline(field.text):
             occurrence = seen.get(raw, 0)
             seen[raw] = occurrence + 1
             message = citation_problem(course, ref)
             if message:
                 pos = doc.find_in_value(path, raw, occurrence)
                 problems.append(Problem(doc.path, pos.line, pos.column, message))
-    for doc, path, text in citation_lists(course):
-        message = citation_problem(course, CitationRef.parse(text))
+    for field in citation_lists(course):
+        message = citation_problem(course, CitationRef.parse(field.text))
         if message:
-            problems.append(_problem(doc, path, message))
+            problems.append(_problem(field.doc, field.path, message))
     problems += _check_lesson_links(course)
     return problems
 
