@@ -84,6 +84,9 @@ class CourseSettings(Model):
     description: Markdown | None = None
     categories: list[Text] = []
     glossary: list[GlossaryEntry] = []
+    home: Markdown | None = None  # the home page's text; a home.md beside course.yml does the same
+    units: dict[str, Text] = {}  # responsible-unit alias → canonical name (责任清单)
+    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = []  # words search treats as one
 
 
 # --- policies/*.yml -----------------------------------------------------------------------
@@ -199,6 +202,7 @@ class Question(Model):
     explanation: Markdown | None = None
     cites: list[Citation] = []
     difficulty: Literal[1, 2, 3] | None = None
+    points: Annotated[int, Field(gt=0, le=100)] | None = None  # marks on a paper
     tags: list[Text] = []
 
 

@@ -41,6 +41,8 @@ class Site:
     scripts: list[str] = field(default_factory=list)
     polyfills: list[str] = field(default_factory=list)
     search_aliases: dict[str, str] = field(default_factory=dict)  # glossary alias → term
+    # Pages that give answers away or are blank forms: never in the search index.
+    unsearchable: set[str] = field(default_factory=set)
 
 
 def generate(course: Course, *, home: str | None = "index.md") -> Site:
