@@ -1,4 +1,4 @@
-"""Helpers that turn authors' text into safe Markdown: raw HTML shown as text, no script links."""
+"""Helpers for plain fields placed into generated Markdown, and text forms of dates and Markdown."""
 
 from __future__ import annotations
 
@@ -6,55 +6,27 @@ import html
 import re
 from collections.abc import Callable
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-# A link destination may hold one level of balanced parentheses: javascript:alert(1)
-_LINK_DEST = re.compile(r"(\]\(\s*<?)([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)|(^\s{0,3}\[[^\]]+\]:\s*<?)(\S*)", re.M)
-_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*:")
-
-
-def _outside_code(text: str, transform: Callable[[str], str]) -> str:
-    parts: list[str] = []
-    last = 0
-    for match in _CODE_SPAN.finditer(text):
-        parts.append(transform(text[last:match.start()]))
-        parts.append(match.group(0))
-        last = match.end()
-    parts.append(transform(text[last:]))
-    return "".join(parts)
-
-
-def _escape_html(text: str) -> str:
-    # "&" too: an entity could spell "javascript:" inside a link that the browser decodes.
-    # "{" would open an attr_list and let an author set onclick=… on an element.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
-
-
-def _safe_destination(url: str) -> str:
-    probe = re.sub(r"[\s\x00-\x1f]", "", url).lower()
-    if _SCHEME.match(probe) and not probe.startswith(_SAFE_SCHEMES):
-        return "#"
-    return url
-
-
-def _neutralise_links(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        if match.group(1) is not None:
-            return match.group(1) + _safe_destination(match.group(2))
-        return match.group(3) + _safe_destination(match.group(4))
-
-    return _LINK_DEST.sub(replace, text)
-
-
-def safe_markdown(text: str) -> str:
-    """An author's Markdown with raw HTML and attribute lists shown as text and script URLs removed."""
-    return _neutralise_links(_outside_code(text, _escape_html))
+_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
+# Markdown syntax that works anywhere in a line; line-start syntax is handled by _LEADING.
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]{}#|!<>&~^$]")
+_LEADING = re.compile(r"^(\s*)(?:([-+=:>])|(\d+)([.)]))")
 
 
 def inline_text(text: str) -> str:
-    """Plain text placed into generated Markdown (headings, table cells, link labels)."""
-    escaped = re.sub(r"([\\`*_\[\]#|!{}])", r"\\\1", text)
-    return escaped.replace("&", "&amp;").replace("<", "&lt;")
+    """A plain field placed into generated Markdown (headings, table cells, link labels, list items).
+
+    Plain fields never become markup: line breaks are spaces (a newline plus "> " would open a
+    blockquote), and every character some Markdown reader could act on is a character reference.
+    """
+    flat = _BREAKS.sub(" ", text)
+    escaped = _INLINE_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", flat)
+
+    def leading(match: re.Match[str]) -> str:
+        if match.group(2):
+            return f"{match.group(1)}&#{ord(match.group(2))};"
+        return f"{match.group(1)}{match.group(3)}&#{ord(match.group(4))};"
+
+    return _LEADING.sub(leading, escaped, count=1)
 
 
 def attr(text: str) -> str:

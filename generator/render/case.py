@@ -36,17 +36,17 @@ def render_case(entry: Entry[Case], ctx: PageContext) -> str:
     for name, value in rows:
         parts += [name, f":   {value}", ""]
     parts += ["</div>", ""]
-    parts += ["## 基本案情 {#facts}", "", ctx.markdown(case.facts), ""]
+    parts += ["## 基本案情 {#facts}", "", ctx.block(case.facts), ""]
     parts += ["## 违反条款 {#violations}", ""]
     for citation in case.violations:
         parts += [ctx.quote(citation), ""]
-    parts += ["## 处理结果 {#handling}", "", ctx.markdown(case.handling), ""]
+    parts += ["## 处理结果 {#handling}", "", ctx.block(case.handling), ""]
     if case.penalties:
         parts += [f'<p class="ql-penalties"><span class="ql-label-name">处理</span> {penalty_labels(case.penalties)}</p>', ""]
     if case.analysis:
-        parts += ["## 案例剖析 {#analysis}", "", ctx.markdown(case.analysis), ""]
+        parts += ["## 案例剖析 {#analysis}", "", ctx.block(case.analysis), ""]
     if case.lessons:
-        parts += ["## 警示启示 {#lessons}", "", ctx.markdown(case.lessons), ""]
+        parts += ["## 警示启示 {#lessons}", "", ctx.block(case.lessons), ""]
     if case.discussion:
         parts += ["## 讨论题 {#discussion}", ""]
         parts += [f"{i}. {ctx.markdown(q)}" for i, q in enumerate(case.discussion, 1)] + [""]
