@@ -34,8 +34,11 @@ def number_value(printed: str) -> int | None:
     wrapped = _WRAPPERS.match(text)
     if wrapped:
         text = wrapped.group(1)
-    if text.isdigit():
-        return int(text)
+    if text.isdecimal():  # not isdigit(): ❷ and ² are "digits" that int() rejects
+        # Past nine digits it is no provision number (and int() of thousands of digits refuses).
+        return int(text) if len(text) <= 9 else None
+    if len(text) > 20:
+        return None
     return chinese_to_int(text)
 
 

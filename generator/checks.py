@@ -1,12 +1,16 @@
-"""Cross-file checks: unique ids, ``based_on`` ids, citations, and references between kinds."""
+"""Cross-file checks: ``based_on`` ids, citations, and references between kinds.
+
+A reference to a document whose own file failed validation is not reported again (that file's
+error says it all), except where enough of it was read to be sure: a policy whose provisions
+all parsed still has a known list of anchors.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .citations import CitationRef, closest, closest_id, find_inline
-from .course import Course, Entry
+from .course import Course
 from .model import SLUG_PATTERN
 from .problems import Problem
 from .textfields import citation_lists, markdown_fields
@@ -21,40 +25,36 @@ def _problem(doc: YamlDocument, path: KeyPath, message: str) -> Problem:
     return Problem(doc.path, pos.line, pos.column, message)
 
 
-def register(target: dict[str, Any], entry: Entry, kind_name: str) -> list[Problem]:
-    item_id = entry.item.id
-    if item_id in target:
-        first = target[item_id].doc
-        pos = first.position(("id",))
-        return [_problem(entry.doc, ("id",),
-            f"{kind_name}标识符“{item_id}”重复：{first.path.name}:{pos.line} 已使用，同类内容的 id 必须唯一")]
-    target[item_id] = entry
-    return []
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _known(course: Course, kind: str, item_id: str) -> bool:
+    return item_id in getattr(course, kind) or item_id in course.broken[kind]
 
 
 def citation_problem(course: Course, ref: CitationRef) -> str | None:
     """Why a citation does not resolve, with the closest candidates; None if it does."""
     entry = course.policies.get(ref.policy_id)
     if entry is None:
-        hint = closest_id(ref.policy_id, sorted(course.policies))
-        suggestion = f"，最接近的政策：{'、'.join(hint)}" if hint else ""
-        return f"引用“{ref}”指向不存在的政策“{ref.policy_id}”{suggestion}"
+        if ref.policy_id in course.broken["policies"]:
+            entry = course.broken["policies"][ref.policy_id]
+            if entry is None or not entry.complete:
+                return None
+        else:
+            hint = closest_id(ref.policy_id, sorted({*course.policies, *course.broken["policies"]}))
+            suggestion = f"，最接近的政策：{'、'.join(hint)}" if hint else ""
+            return f"引用“{_short(str(ref))}”指向不存在的政策“{_short(ref.policy_id)}”{suggestion}"
     if ref.anchor is None or ref.anchor in entry.anchors:
         return None
     candidates = closest(ref.anchor, list(entry.anchors))
     named = [f"{a}（{entry.anchors[a].label}{' ' + entry.anchors[a].provision.title if entry.anchors[a].provision.title else ''}）" for a in candidates]
     suggestion = f"，最接近的锚点：{'、'.join(named)}" if named else ""
-    return f"引用“{ref}”：《{entry.item.cite_title}》中没有锚点“{ref.anchor}”{suggestion}"
+    return f"引用“{_short(str(ref))}”：《{entry.item.cite_title or entry.item.id}》中没有锚点“{_short(ref.anchor)}”{suggestion}"
 
 
 def check_references(course: Course) -> list[Problem]:
-    problems: list[Problem] = []
-    for entry in course.policies.values():
-        for i, basis in enumerate(entry.item.based_on):
-            if _SLUG.match(basis) and basis not in course.policies:
-                hint = closest_id(basis, sorted(course.policies))
-                suggestion = f"，最接近的有：{'、'.join(hint)}" if hint else "；若是政策标题，请直接写标题"
-                problems.append(_problem(entry.doc, ("based_on", i), f"依据“{basis}”看起来是政策 id，但课程中没有这份政策{suggestion}"))
+    problems = _check_based_on(course)
     for field in markdown_fields(course):
         doc, path = field.doc, field.path
         seen: dict[str, int] = {}
@@ -73,12 +73,56 @@ def check_references(course: Course) -> list[Problem]:
     return problems
 
 
+def _check_based_on(course: Course) -> list[Problem]:
+    problems: list[Problem] = []
+    for entry in course.policies.values():
+        for i, basis in enumerate(entry.item.based_on):
+            if basis.strip() == entry.item.id:
+                problems.append(_problem(entry.doc, ("based_on", i), f"依据“{basis}”就是这份政策自己：政策不能以自身为依据"))
+            elif _SLUG.match(basis) and not _known(course, "policies", basis):
+                hint = closest_id(basis, sorted(course.policies))
+                suggestion = f"，最接近的有：{'、'.join(hint)}" if hint else "；若是政策标题，请直接写标题"
+                problems.append(_problem(entry.doc, ("based_on", i), f"依据“{basis}”看起来是政策 id，但课程中没有这份政策{suggestion}"))
+    return problems + _based_on_cycles(course)
+
+
+def _based_on_cycles(course: Course) -> list[Problem]:
+    """Chains of based_on ids that come back to where they started (甲 依据 乙，乙 依据 甲)."""
+    graph = {pid: sorted({b for b in e.item.based_on if b in course.policies and b != pid}) for pid, e in course.policies.items()}
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    problems: list[Problem] = []
+    for start in sorted(graph):
+        if start in state:
+            continue
+        # Iterative depth-first search: a long chain of policies must not exhaust the stack.
+        path = [start]
+        state[start] = 1
+        todo = [list(reversed(graph[start]))]
+        while todo:
+            if not todo[-1]:
+                todo.pop()
+                state[path.pop()] = 2
+                continue
+            nxt = todo[-1].pop()
+            if state.get(nxt) == 1:
+                cycle = path[path.index(nxt):]
+                entry = course.policies[cycle[-1]]  # the policy whose based_on closes the loop
+                index = entry.item.based_on.index(nxt)
+                chain = " → ".join([*cycle, nxt])
+                problems.append(_problem(entry.doc, ("based_on", index), f"依据形成循环：{chain}，请删除其中一处依据"))
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(list(reversed(graph[nxt])))
+    return problems
+
+
 def _check_lesson_links(course: Course) -> list[Problem]:
     problems: list[Problem] = []
     case_ids = sorted(course.cases)
 
     def missing_case(doc: YamlDocument, path: KeyPath, case_id: str) -> None:
-        if case_id not in course.cases:
+        if not _known(course, "cases", case_id):
             hint = closest_id(case_id, case_ids)
             suggestion = f"，最接近的有：{'、'.join(hint)}" if hint else ""
             problems.append(_problem(doc, path, f"案例“{case_id}”不存在{suggestion}"))
@@ -87,15 +131,29 @@ def _check_lesson_links(course: Course) -> list[Problem]:
         lesson, doc = entry.item, entry.doc
         for i, case_id in enumerate(lesson.cases):
             missing_case(doc, ("cases", i), case_id)
+        problems.extend(_repeated(doc, ("cases",), lesson.cases))
         for a, item in enumerate(lesson.agenda):
             for i, case_id in enumerate(item.cases):
                 missing_case(doc, ("agenda", a, "cases", i), case_id)
+            problems.extend(_repeated(doc, ("agenda", a, "cases"), item.cases))
         if lesson.agenda:
             total = sum(item.minutes for item in lesson.agenda)
             if total != lesson.duration:
                 problems.append(_problem(doc, ("agenda",), f"议程各环节合计 {total} 分钟，与 duration 的 {lesson.duration} 分钟不一致"))
-        if lesson.quiz and lesson.quiz not in course.quizzes:
+        if lesson.quiz and not _known(course, "quizzes", lesson.quiz):
             hint = closest_id(lesson.quiz, sorted(course.quizzes))
             suggestion = f"，最接近的有：{'、'.join(hint)}" if hint else ""
             problems.append(_problem(doc, ("quiz",), f"自测“{lesson.quiz}”不存在{suggestion}"))
+    return problems
+
+
+def _repeated(doc: YamlDocument, path: KeyPath, case_ids: list[str]) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for i, case_id in enumerate(case_ids):
+        if case_id in first:
+            line = doc.position(path + (first[case_id],)).line
+            problems.append(_problem(doc, path + (i,), f"案例“{case_id}”重复列出（第 {line} 行已列出），请删除一处"))
+        else:
+            first[case_id] = i
     return problems

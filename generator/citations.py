@@ -45,6 +45,7 @@ def closest(wanted: str, candidates: list[str], n: int = 3) -> list[str]:
 
 def _numeric_distance(a: str, b: str) -> tuple[int, ...]:
     def parts(text: str) -> list[int]:
-        return [int(p) if p.isdigit() else 10**6 for p in text.split(".")]
+        # ASCII digits only, and few of them: anything else is just far away.
+        return [int(p) if p.isascii() and p.isdigit() and len(p) <= 9 else 10**9 for p in text.split(".")]
 
     return tuple(abs(x - y) for x, y in zip(parts(a), parts(b)))

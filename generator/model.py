@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ANCHOR_PATTERN = r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$"
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def _year_as_text(value: Any) -> Any:
-    # A bare year is an integer under the core schema; the model keeps dates as text.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$", re.ASCII)
+MAX_ID_LENGTH = 100  # an id names a file and a URL; file systems stop at 255 bytes
+RESERVED_IDS = frozenset({"index"})  # policies/index.md, cases/index.md … are the list pages
+_URL_FORBIDDEN = re.compile(r"[\s<>\"'{}`\\^|\x00-\x1f\x7f]")
 
 
 def check_date(value: str) -> str:
@@ -31,6 +31,9 @@ def check_date(value: str) -> str:
             "date_format", "“{value}”不是有效日期：请写成 YYYY-MM-DD、YYYY-MM 或 YYYY（如 2021-09-24）", {"value": value}
         )
     year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    if year < 1000:
+        raise PydanticCustomError("date_year", "日期“{value}”无效：年份应为四位数（1000 年以后）", {"value": value})
     if month is not None and not 1 <= month <= 12:
         raise PydanticCustomError("date_month", "日期“{value}”无效：月份应在 01–12 之间", {"value": value})
     if day is not None and month is not None:
@@ -46,15 +49,53 @@ def check_date(value: str) -> str:
 
 def _check_deadline(value: str) -> str:
     # Free text is allowed ("2021年7月至2022年3月"); only what looks like a date is checked.
-    return check_date(value) if re.match(r"^\d{4}-", value) else value
+    return check_date(value) if re.match(r"^[0-9０-９]{4}-", value) else value
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("text_blank", "不能为空（只有空格也算空）")
+    return value
+
+
+def _check_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise PydanticCustomError("id_too_long", "标识符太长（{length} 个字符）：最多 {limit} 个字符",
+                                  {"length": len(value), "limit": MAX_ID_LENGTH})
+    if value in RESERVED_IDS:
+        raise PydanticCustomError("id_reserved", "标识符“{value}”是保留字（列表页 {value}.html 已使用），请换一个",
+                                  {"value": value})
+    return value
+
+
+def check_url(value: str) -> str:
+    """Only a well-formed http(s) address: it becomes a link on every page that shows the source."""
+    from urllib.parse import urlsplit
+
+    bad = _URL_FORBIDDEN.search(value)
+    if bad:
+        shown = {" ": "空格", "\t": "制表符"}.get(bad.group(), bad.group() if bad.group().isprintable() else f"U+{ord(bad.group()):04X}")
+        raise PydanticCustomError("url_character", "网址“{value}”中有不允许的字符“{char}”：空格、引号、尖括号等请用 %20 这样的编码写",
+                                  {"value": value, "char": shown})
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  (raises on a malformed port)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise PydanticCustomError("url_scheme", "“{value}”不是有效网址：应以 http:// 或 https:// 开头，并写明网站地址",
+                                  {"value": value})
+    return value
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Id = Annotated[str, AfterValidator(_check_id), Field(pattern=SLUG_PATTERN)]
 Anchor = Annotated[str, Field(pattern=ANCHOR_PATTERN)]
-DateText = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(check_date)]
-Deadline = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check_deadline)]
-Number = Annotated[str, BeforeValidator(_year_as_text), Field(min_length=1)]
-Text = Annotated[str, Field(min_length=1)]
+DateText = Annotated[str, AfterValidator(check_date)]
+Deadline = Annotated[Text, AfterValidator(_check_deadline)]
+Number = Text
+Url = Annotated[str, AfterValidator(check_url)]
 Markdown = str
 Citation = Text
 NonEmptyList = Annotated[list[Text], Field(min_length=1)]
@@ -65,7 +106,7 @@ class Model(BaseModel):
 
 
 class Source(Model):
-    url: Text | None = None
+    url: Url | None = None
     note: Text | None = None
 
 
@@ -74,7 +115,7 @@ class Source(Model):
 
 class GlossaryEntry(Model):
     term: Text
-    definition: Markdown
+    definition: Text  # md, required
     aliases: list[Text] = []
 
 
@@ -113,7 +154,7 @@ class Provision(Model):
 
 
 class Policy(Model):
-    id: Slug
+    id: Id
     title: Text
     short_title: Text | None = None
     doc_number: Text | None = None
@@ -141,7 +182,7 @@ Stage = Literal["幼儿园", "小学", "初中", "高中", "中职", "高校", "
 
 
 class Case(Model):
-    id: Slug
+    id: Id
     title: Text
     date: DateText
     region: Text | None = None
@@ -169,7 +210,7 @@ class AgendaItem(Model):
 
 
 class Lesson(Model):
-    id: Slug
+    id: Id
     title: Text
     audience: Text | None = None
     duration: Annotated[int, Field(gt=0)]
@@ -184,13 +225,9 @@ class Lesson(Model):
 
 # --- quizzes/*.yml ------------------------------------------------------------------------
 
-def _number_as_text(value: Any) -> Any:
-    # Fill-in answers such as 16 (学时) arrive as numbers under the core schema.
-    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
-
-
-AnswerText = Annotated[str, BeforeValidator(_number_as_text)]
-Answer = Annotated[str, Field(min_length=1)] | bool | list[AnswerText | list[AnswerText]]
+# Fill-in answers such as 16 (学时) are plain scalars the reader keeps as typed: "16".
+AnswerText = str
+Answer = Text | bool | list[AnswerText | list[AnswerText]]
 
 
 class Question(Model):
@@ -207,7 +244,7 @@ class Question(Model):
 
 
 class Quiz(Model):
-    id: Slug
+    id: Id
     title: Text
     description: Markdown | None = None
     pass_score: Annotated[int, Field(ge=0, le=100)] = 60

@@ -9,6 +9,10 @@ from .problems import Problem
 from .yamlsource import KeyPath, YamlDocument
 
 
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def build_outline(policy: Policy, doc: YamlDocument) -> tuple[tuple[ProvisionNode, ...], dict[str, ProvisionNode], list[Problem]]:
     anchors: dict[str, ProvisionNode] = {}
     owners: dict[str, KeyPath] = {}
@@ -25,7 +29,7 @@ def build_outline(policy: Policy, doc: YamlDocument) -> tuple[tuple[ProvisionNod
                     if provision.anchor is None:
                         pos = doc.position(key_path + ("number",))
                         problems.append(Problem(doc.path, pos.line, pos.column,
-                            f"无法从编号“{provision.number}”推导锚点（应为 一、（一）、1.、（1）、① 或 第一条 等形式），请为此条款写明 anchor"))
+                            f"无法从编号“{_short(provision.number)}”推导锚点（应为 一、（一）、1.、（1）、① 或 第一条 等形式），请为此条款写明 anchor"))
                 else:
                     value = parsed
             path = numbers + [value]

@@ -43,6 +43,13 @@ def check_quizzes(course: Course) -> list[Problem]:
                 if not 2 <= count <= 8:
                     error(base + ("options",) if question.options else base, f"{kind}需要 2–8 个选项（options），现在有 {count} 个")
                     continue
+                first_seen: dict[str, int] = {}
+                for i, option in enumerate(question.options):
+                    text = option.strip()
+                    if text in first_seen:
+                        error(base + ("options", i), f"选项 {letters(count)[i]}“{text}”与选项 {letters(count)[first_seen[text]]} 重复，同一题的选项不能相同")
+                    else:
+                        first_seen[text] = i
                 valid = letters(count)
                 span = f"A–{valid[-1]}"
                 if question.type == "single":

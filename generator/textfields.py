@@ -20,13 +20,17 @@ class TextField:
 
 
 def markdown_fields(course: Course) -> Iterator[TextField]:
-    """Every Markdown field in the course, with its document and key path."""
+    """Every Markdown field in the course, with its document and key path.
+
+    Everything else (titles, tags, categories, units, options, self_check …) is plain text:
+    shown as written, never parsed, so a ``[[…]]`` there is just text."""
     def present(doc: YamlDocument, path: KeyPath, value: str | None, owner: Any):
         if value:
             yield TextField(doc, path, value, owner)
 
     settings, doc = course.settings, course.settings_doc
     yield from present(doc, ("description",), settings.description, settings)
+    yield from present(doc, ("home",), settings.home, settings)
     for i, entry in enumerate(settings.glossary):
         yield from present(doc, ("glossary", i, "definition"), entry.definition, settings)
     for policy_entry in course.policies.values():
@@ -38,7 +42,12 @@ def markdown_fields(course: Course) -> Iterator[TextField]:
     for entry in course.cases.values():
         for name in ("facts", "handling", "analysis", "lessons"):
             yield from present(entry.doc, (name,), getattr(entry.item, name), entry.item)
+        for i, question in enumerate(entry.item.discussion):  # inline Markdown, one line each
+            yield from present(entry.doc, ("discussion", i), question, entry.item)
     for entry in course.lessons.values():
+        for name in ("objectives", "discussion"):  # inline Markdown, one line each
+            for i, text in enumerate(getattr(entry.item, name)):
+                yield from present(entry.doc, (name, i), text, entry.item)
         for i, item in enumerate(entry.item.agenda):
             yield from present(entry.doc, ("agenda", i, "notes"), item.notes, entry.item)
     for entry in course.quizzes.values():

@@ -56,7 +56,7 @@ def test_all_problems_across_files_in_one_run(course_factory):
         "course.yml": MINIMAL_COURSE,
         "policies/a.yml": """
             id: Bad Id
-            title: 1
+            title: "  "
             titel: 多余
             issuers: []
             issued: 2021-02-30
@@ -87,7 +87,7 @@ def test_all_problems_across_files_in_one_run(course_factory):
     })
     assert report(root) == [
         "policies/a.yml:1:5: “Bad Id”不是合法的 id：标识符只能由小写英文字母、数字和连字符组成（如 ten-standards-2018）",
-        "policies/a.yml:2:8: “title”应为文本，实际是数字 1",
+        "policies/a.yml:2:8: “title”不能为空（只有空格也算空）",
         "policies/a.yml:3:1: 未知字段“titel”，是否想写“title”？",
         "policies/a.yml:4:10: “issuers”至少需要 1 项",
         "policies/a.yml:5:9: 日期“2021-02-30”无效：2021年2月只有 28 天",
