@@ -91,9 +91,9 @@ def test_copy_citation(browser, subpath_server):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{subpath_server}{POLICY}#3.3.13")
-    tools = page.locator('[id="3.3.13"] + .ql-tools')
+    tools = page.locator('[id="3.3.13"] > .ql-tools')
     tools.get_by_role("button", name="复制引用").click()
-    assert page.evaluate("navigator.clipboard.readText()") == "《长阳清廉学校实施方案》三（三）13 引导教师规范自身言行"
+    assert page.evaluate("navigator.clipboard.readText()") == "《长阳清廉学校实施方案》三（三）13. 引导教师规范自身言行"
     tools.get_by_role("button", name="复制链接").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{subpath_server}{POLICY}#3.3.13"
     context.close()

@@ -41,6 +41,8 @@ def answer_all_right(page):
 
 def submit(page):
     page.locator('[data-action="submit"]').click()
+    if page.locator('[data-action="confirm-submit"]').is_visible():
+        page.locator('[data-action="confirm-submit"]').click()
     return int(page.locator("[data-score]").get_attribute("data-score"))
 
 
@@ -130,7 +132,10 @@ def test_keyboard_operable(page):
     assert q(page, "q01").locator('input[value="B"]').is_checked()
     page.locator('[data-action="submit"]').focus()
     page.keyboard.press("Enter")
-    assert page.locator("[data-score]").get_attribute("data-score") != ""
+    # Four questions are unanswered: the in-page confirmation takes the focus, Enter confirms.
+    assert page.evaluate("document.activeElement.dataset.action") == "confirm-submit"
+    page.keyboard.press("Enter")
+    assert page.locator("[data-score]").get_attribute("data-score") == "20"
 
 
 def test_hostile_stem_runs_nothing_and_answers_are_not_in_the_source(page, quiz_site):
@@ -165,3 +170,63 @@ def test_lesson_links_its_quiz(browser, quiz_site):
     page.get_by_role("link", name="十项准则自测").click()
     assert page.url.endswith("quizzes/quiz-ten.html")
     context.close()
+
+
+def test_retry_control_is_hidden_until_a_submission_with_a_wrong_answer(page):
+    retry = page.locator('[data-action="retry-wrong"]')
+    assert retry.is_hidden()
+    assert retry.evaluate("b => getComputedStyle(b).display") == "none"
+    # Even if something clicks it on a fresh quiz, no question disappears.
+    retry.evaluate("b => b.click()")
+    assert page.locator(".ql-question:visible").count() == 5
+    answer_all_right(page)
+    assert submit(page) == 100
+    assert retry.is_hidden()
+    q(page, "q02").locator('input[value="C"]').check()
+    q(page, "q05").locator('input[value="B"]').check()
+    assert submit(page) == 60
+    assert retry.is_visible()
+    retry.click()
+    visible = page.eval_on_selector_all(".ql-question", "els => els.filter(e => !e.hidden && e.offsetParent).map(e => e.dataset.questionId)")
+    assert visible == ["q02", "q05"]
+    assert retry.is_hidden()
+
+
+def test_unanswered_questions_ask_for_confirmation(page):
+    q(page, "q01").locator('input[value="B"]').check()
+    q(page, "q04").locator("input.ql-blank").nth(0).fill("有偿")  # one blank of two is still unanswered
+    page.locator('[data-action="submit"]').click()
+    box = page.locator(".ql-quiz-confirm")
+    assert box.is_visible()
+    assert box.locator(".ql-quiz-confirm__text").inner_text() == \
+        "还有 4 题未作答（第 2、3、4、5 题），未作答的题目按答错计分。确定现在提交吗？"
+    assert page.locator("[data-score]").get_attribute("data-score") == ""
+    page.get_by_role("button", name="继续作答").click()
+    assert box.is_hidden()
+    assert page.evaluate("document.activeElement.closest('.ql-question').dataset.questionId") == "q02"
+    assert page.locator("[data-score]").get_attribute("data-score") == ""
+    page.locator('[data-action="submit"]').click()
+    page.get_by_role("button", name="仍然提交").click()
+    assert box.is_hidden()
+    assert page.locator("[data-score]").get_attribute("data-score") == "30"
+    page.reload()
+    assert page.locator(".ql-quiz-status").inner_text() == "你的最好成绩：30 分。"
+
+
+def test_an_empty_attempt_is_never_graded_or_remembered(page):
+    page.locator('[data-action="submit"]').click()
+    box = page.locator(".ql-quiz-confirm")
+    assert box.locator(".ql-quiz-confirm__text").inner_text() == "你还没有作答任何题目，请先作答再提交。"
+    assert page.get_by_role("button", name="仍然提交").is_hidden()
+    assert page.locator(".ql-quiz-result").is_hidden()
+    assert page.locator("[data-score]").get_attribute("data-score") == ""
+    assert page.evaluate("JSON.parse(localStorage.getItem('qinglian.quiz.quiz-ten') || '{}').best") is None
+    # A real attempt is remembered; emptying the answers and submitting again changes nothing.
+    answer_all_right(page)
+    q(page, "q03").locator('input[value="true"]').check()
+    assert submit(page) == 80
+    page.locator('[data-action="reset"]').click()
+    page.locator('[data-action="submit"]').click()
+    assert page.locator(".ql-quiz-result").is_hidden()
+    page.reload()
+    assert page.locator(".ql-quiz-status").inner_text() == "你的最好成绩：80 分。"

@@ -26,13 +26,14 @@
     return Promise.resolve(fallbackCopy(text));
   }
 
-  function button(label, title, text) {
+  function button(label, title, text, anchor) {
     var b = document.createElement("button");
     b.type = "button";
     b.className = "ql-tool";
     b.textContent = label;
     b.title = title;
     b.setAttribute("data-copy", text);
+    b.setAttribute("data-copy-for", anchor);
     b.addEventListener("click", function () {
       copy(text).then(function (ok) {
         b.textContent = ok ? "已复制" : "复制失败";
@@ -42,17 +43,21 @@
     return b;
   }
 
-  function addTools(el) {
+  /* Copy controls go inside the provision's own element (heading or div), so they sit on its line
+     and can never drift beside the next heading. A heading's citation comes from the hidden
+     .ql-cite-data element written right after it; a div carries its own data-cite. */
+  function addTools(el, cites) {
     var id = el.id;
-    var cite = el.getAttribute("data-cite");
-    if (!id || !cite) return;
+    var cite = el.getAttribute("data-cite") || cites[id];
+    if (!id || !cite || el.querySelector(":scope > .ql-tools")) return;
     var link = location.href.split("#")[0] + "#" + id;
     var tools = document.createElement("span");
     tools.className = "ql-tools";
-    tools.appendChild(button("复制链接", "复制本条款的链接", link));
-    tools.appendChild(button("复制引用", "复制引用：" + cite, cite));
+    tools.setAttribute("data-copy-for", id);
+    tools.appendChild(button("复制链接", "复制本条款的链接", link, id));
+    tools.appendChild(button("复制引用", "复制引用：" + cite, cite, id));
     if (/^H[1-6]$/.test(el.tagName)) {
-      el.insertAdjacentElement("afterend", tools);
+      el.appendChild(tools);
     } else {
       el.insertBefore(tools, el.firstChild);
     }
@@ -165,17 +170,92 @@
     });
   }
 
-  /* Glossary: every occurrence of a term or alias explains itself on hover (longest first). */
+  /* Glossary: every occurrence of a term or alias explains itself (longest first) in a tooltip that
+     opens on hover, on keyboard focus and on a tap, and closes on a tap elsewhere or Escape.
+     A native title= would never show on a phone. */
   function initGlossary() {
-    var lookup = {};
+    var lookup = Object.create(null);
     var words = (window.__qlGlossary || []).map(function (pair) { lookup[pair[0]] = pair[1]; return pair[0]; });
-    wrapWords(words, "a, abbr, code, pre, script, style, textarea, button, select, option, label, h1", function (word) {
+    if (!words.length) return;
+    var tip = null, owner = null, pinned = false;
+    function place() {
+      var rect = owner.getBoundingClientRect();
+      var width = Math.min(tip.offsetWidth, document.documentElement.clientWidth - 16);
+      var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+      tip.style.left = (left + window.scrollX) + "px";
+      tip.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    }
+    function open(term, pin) {
+      if (!tip) {
+        tip = document.createElement("div");
+        tip.id = "ql-term-tip";
+        tip.className = "ql-term-tip";
+        tip.setAttribute("role", "tooltip");
+        document.body.appendChild(tip);
+      }
+      if (owner && owner !== term) owner.removeAttribute("aria-describedby");
+      owner = term;
+      pinned = pin;
+      tip.textContent = term.getAttribute("data-tip");
+      tip.hidden = false;
+      term.setAttribute("aria-describedby", tip.id);
+      term.setAttribute("aria-expanded", "true");
+      place();
+    }
+    function close() {
+      if (!tip || tip.hidden) return;
+      tip.hidden = true;
+      if (owner) { owner.removeAttribute("aria-describedby"); owner.setAttribute("aria-expanded", "false"); }
+      owner = null;
+      pinned = false;
+    }
+    wrapWords(words, "a, abbr, code, pre, script, style, textarea, button, select, option, label, h1, .ql-tools", function (word) {
       var abbr = document.createElement("abbr");
       abbr.className = "ql-term";
-      abbr.title = lookup[word];
+      abbr.setAttribute("data-tip", lookup[word]);
+      abbr.setAttribute("tabindex", "0");
+      abbr.setAttribute("role", "button");
+      abbr.setAttribute("aria-expanded", "false");
+      abbr.setAttribute("aria-label", word + "（术语，轻点查看解释）");
       abbr.textContent = word;
       return abbr;
     });
+    document.addEventListener("click", function (event) {
+      var term = event.target.closest && event.target.closest("abbr.ql-term");
+      if (term) {
+        if (owner === term && pinned) close(); else open(term, true);
+      } else if (!(tip && tip.contains(event.target))) {
+        close();
+      }
+    });
+    // iOS sends no click for a tap on plain text, but it does send pointerdown.
+    document.addEventListener("pointerdown", function (event) {
+      var inside = event.target.closest && (event.target.closest("abbr.ql-term") || event.target.closest(".ql-term-tip"));
+      if (!inside) close();
+    });
+    document.addEventListener("keydown", function (event) {
+      var term = event.target.closest && event.target.closest("abbr.ql-term");
+      if (event.key === "Escape") close();
+      else if (term && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); open(term, true); }
+    });
+    // Hover is for mice only: on touch the tap (click) is what opens and closes.
+    document.addEventListener("pointerover", function (event) {
+      var term = event.target.closest && event.target.closest("abbr.ql-term");
+      if (term && event.pointerType === "mouse" && !pinned) open(term, false);
+    });
+    document.addEventListener("pointerout", function (event) {
+      var term = event.target.closest && event.target.closest("abbr.ql-term");
+      if (term && event.pointerType === "mouse" && !pinned && owner === term && !term.contains(event.relatedTarget)) close();
+    });
+    document.addEventListener("focusin", function (event) {
+      var term = event.target.closest && event.target.closest("abbr.ql-term");
+      if (term && !pinned) open(term, false);
+    });
+    document.addEventListener("focusout", function (event) {
+      var term = event.target.closest && event.target.closest("abbr.ql-term");
+      if (term && owner === term && !pinned) close();
+    });
+    window.addEventListener("resize", function () { if (owner && tip && !tip.hidden) place(); });
   }
 
   /* Search results link with ?h=words: mark each occurrence on the page, inside longer words too. */
@@ -191,7 +271,9 @@
   }
 
   function init() {
-    each(".ql-prov[data-cite]", addTools);
+    var cites = Object.create(null);  // an anchor may be "__proto__"
+    each(".ql-cite-data[data-copy-for]", function (d) { cites[d.getAttribute("data-copy-for")] = d.getAttribute("data-cite"); });
+    each(".ql-prov[id]", function (el) { addTools(el, cites); });
     each("form.ql-filter", initFilter);
     each(".ql-self-check[data-store]", initSelfCheck);
     each(".ql-lesson-tools", initLessonTools);

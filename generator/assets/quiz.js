@@ -57,6 +57,7 @@
     this.result = root.querySelector(".ql-quiz-result");
     this.status = root.querySelector(".ql-quiz-status");
     this.retry = root.querySelector('[data-action="retry-wrong"]');
+    this.confirmBox = root.querySelector(".ql-quiz-confirm");
     this.arrange();
     this.restore();
     this.bind();
@@ -178,8 +179,47 @@
       }).join("；");
   };
 
+  Quiz.prototype.isBlank = function (q) {
+    var answer = this.answerOf(q);
+    if (q.getAttribute("data-type") === "fill") return answer.some(function (v) { return !v.trim(); });
+    return !answer.length;
+  };
+
+  Quiz.prototype.isEmpty = function (q) {
+    var answer = this.answerOf(q);
+    if (q.getAttribute("data-type") === "fill") return answer.every(function (v) { return !v.trim(); });
+    return !answer.length;
+  };
+
+  /* Unanswered questions are asked about first; an attempt with no answer at all is never graded,
+     so it can never become the remembered best score. */
+  Quiz.prototype.requestSubmit = function () {
+    var self = this;
+    var missing = this.questions.filter(function (q) { return !q.hidden && self.isBlank(q); });
+    if (!missing.length || !this.confirmBox) {
+      if (!this.questions.every(function (q) { return self.isEmpty(q); })) this.submit();
+      return;
+    }
+    var empty = this.questions.every(function (q) { return self.isEmpty(q); });
+    var numbers = missing.map(function (q) { return q.querySelector(".ql-q-no").textContent; });
+    var text = this.confirmBox.querySelector(".ql-quiz-confirm__text");
+    var go = this.confirmBox.querySelector('[data-action="confirm-submit"]');
+    text.textContent = empty ? "你还没有作答任何题目，请先作答再提交。" :
+      "还有 " + missing.length + " 题未作答（第 " + numbers.join("、") + " 题），未作答的题目按答错计分。确定现在提交吗？";
+    go.hidden = empty;
+    this.missing = missing;
+    this.confirmBox.hidden = false;
+    (empty ? this.confirmBox.querySelector('[data-action="cancel-submit"]') : go).focus();
+  };
+
+  Quiz.prototype.closeConfirm = function () {
+    if (this.confirmBox) this.confirmBox.hidden = true;
+  };
+
   Quiz.prototype.submit = function () {
     var self = this, total = 0;
+    this.closeConfirm();
+    if (this.questions.every(function (q) { return self.isEmpty(q); })) return;
     this.remember();
     this.questions.forEach(function (q) {
       var points = self.grade(q);
@@ -218,6 +258,9 @@
 
   Quiz.prototype.retryWrong = function () {
     var self = this;
+    var wrong = this.questions.filter(function (q) { return q.getAttribute("data-result") === "wrong"; });
+    if (!wrong.length) { this.retry.hidden = true; return; }
+    this.closeConfirm();
     this.questions.forEach(function (q) {
       if (q.getAttribute("data-result") === "wrong") {
         self.clear(q);
@@ -242,6 +285,7 @@
     this.result.hidden = true;
     this.result.setAttribute("data-score", "");
     this.retry.hidden = true;
+    this.closeConfirm();
     this.showStatus();
   };
 
@@ -253,7 +297,19 @@
     var self = this;
     this.root.addEventListener("change", function () { self.remember(); });
     this.root.addEventListener("input", function () { self.remember(); });
-    this.root.querySelector('[data-action="submit"]').addEventListener("click", function () { self.submit(); });
+    this.root.querySelector('[data-action="submit"]').addEventListener("click", function () { self.requestSubmit(); });
+    if (this.confirmBox) {
+      this.confirmBox.querySelector('[data-action="confirm-submit"]').addEventListener("click", function () { self.submit(); });
+      this.confirmBox.querySelector('[data-action="cancel-submit"]').addEventListener("click", function () {
+        var first = (self.missing || [])[0];
+        self.closeConfirm();
+        if (first) {
+          first.scrollIntoView({ block: "center" });
+          var input = first.querySelector("input");
+          if (input) input.focus({ preventScroll: true });
+        }
+      });
+    }
     this.retry.addEventListener("click", function () { self.retryWrong(); });
     this.root.querySelector('[data-action="reset"]').addEventListener("click", function () { self.reset(); });
   };

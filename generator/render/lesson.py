@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..citations import CitationRef
 from ..course import Entry
 from ..markup import attr, inline_text
+from ..richtext import encode_text
 from ..model import Lesson
 from ..paths import case_page, lesson_commitment, lesson_page, lesson_sign_in
 from .case import penalty_labels
@@ -16,10 +17,16 @@ SIGN_IN_ROWS = 30
 def render_lesson(entry: Entry[Lesson], ctx: PageContext, *, quiz_page: str | None = None) -> str:
     lesson = entry.item
     parts = [f"# {inline_text(lesson.title)}", ""]
+    # The toolbar (and the links to the printable forms in it) is for the screen only.
     parts += [
-        '<div class="ql-lesson-tools" data-lesson="' + attr(lesson.id) + '">'
-        '<button type="button" class="ql-tool" data-action="trainer-view" aria-pressed="false">培训者视图</button>'
-        '<button type="button" class="ql-tool" data-action="print">打印讲义</button></div>',
+        '<div class="ql-lesson-tools" data-lesson="' + attr(lesson.id) + '" markdown>',
+        "",
+        ('<button type="button" class="ql-tool" data-action="trainer-view" aria-pressed="false">培训者视图</button>'
+         '<button type="button" class="ql-tool" data-action="print">打印讲义</button>'
+         f'<span class="ql-lesson-tools__forms">打印材料：[签到表]({ctx.url(lesson_sign_in(lesson.id))})　'
+         f"[承诺书]({ctx.url(lesson_commitment(lesson.id))})</span>"),
+        "",
+        "</div>",
         "",
     ]
     rows = []
@@ -27,7 +34,6 @@ def render_lesson(entry: Entry[Lesson], ctx: PageContext, *, quiz_page: str | No
         rows.append(("对象", inline_text(lesson.audience)))
     rows.append(("时长", f"{lesson.duration} 分钟"))
     rows.append(("案例", f"{len(lesson.cases)} 个"))
-    rows.append(("打印材料", f"[签到表]({ctx.url(lesson_sign_in(lesson.id))})　[承诺书]({ctx.url(lesson_commitment(lesson.id))})"))
     parts += ['<div class="ql-meta" markdown>', ""]
     for name, value in rows:
         parts += [name, f":   {value}", ""]
@@ -53,21 +59,22 @@ def render_lesson(entry: Entry[Lesson], ctx: PageContext, *, quiz_page: str | No
 
 
 def _agenda(lesson: Lesson, ctx: PageContext) -> list[str]:
-    lines = ["## 议程 {#agenda}", "", '<ol class="ql-agenda" markdown>', ""]
+    # One raw HTML block: trainer notes are HTML already, and md_in_html loses nested lists in <li>.
+    items = []
     elapsed = 0
     for item in lesson.agenda:
         start, elapsed = elapsed, elapsed + item.minutes
         cases = ""
         if item.cases:
-            links = "、".join(f"[{inline_text(ctx.course.cases[c].item.title)}]({ctx.url(case_page(c))})" for c in item.cases)
+            links = "、".join(f'<a href="{attr(ctx.href(case_page(c)))}">{encode_text(ctx.course.cases[c].item.title)}</a>'
+                             for c in item.cases)
             cases = f'<br><span class="ql-agenda__cases">案例：{links}</span>'
-        lines += [f'<li class="ql-agenda__item" markdown><span class="ql-agenda__time">第 {start}–{elapsed} 分钟 · {item.minutes} 分钟</span> '
-                  f"**{inline_text(item.activity)}**{cases}"]
+        note = ""
         if item.notes:
-            lines += ["", '<div class="ql-trainer-note" markdown>', "", f"**培训者提示**　{ctx.markdown(item.notes)}", "", "</div>", ""]
-        lines += ["</li>", ""]
-    lines += ["</ol>", ""]
-    return lines
+            note = f'<div class="ql-trainer-note">{ctx.block(item.notes, lead="培训者提示")}</div>'
+        items.append(f'<li class="ql-agenda__item"><span class="ql-agenda__time">第 {start}–{elapsed} 分钟 · {item.minutes} 分钟</span> '
+                     f"<strong>{encode_text(item.activity)}</strong>{cases}{note}</li>")
+    return ["## 议程 {#agenda}", "", f'<ol class="ql-agenda">{"".join(items)}</ol>', ""]
 
 
 def _case_card(number: int, case, ctx: PageContext) -> list[str]:
@@ -77,13 +84,18 @@ def _case_card(number: int, case, ctx: PageContext) -> list[str]:
         '<div class="ql-case-card ql-case-card--full" markdown>', "",
         f"### 案例{number}　{inline_text(case.title)} {{#case-{number}}}", "",
         *([badge.strip(), ""] if badge else []),
-        f"**基本案情**　{ctx.markdown(case.facts)}", "",
+        ctx.block(case.facts, lead="基本案情"), "",
         f"**违反条款**　{violations}", "",
-        f"**处理结果**　{ctx.markdown(case.handling)}", "",
+        ctx.block(case.handling, lead="处理结果"), "",
         f"{penalty_labels(case.penalties)}" if case.penalties else "", "",
-        f"[阅读完整案例（含剖析与启示）]({ctx.url(case_page(case.id))})", "",
+        _nav(f"[阅读完整案例（含剖析与启示）]({ctx.url(case_page(case.id))})"),
         "</div>", "",
     ]
+
+
+def _nav(links: str) -> str:
+    """Links that move around the site: shown on screen, never printed on a handout."""
+    return f'<div class="ql-nav" markdown>\n\n{links}\n\n</div>\n'
 
 
 def _self_check(lesson: Lesson, ctx: PageContext) -> list[str]:
@@ -102,7 +114,7 @@ def render_sign_in(entry: Entry[Lesson], ctx: PageContext) -> str:
     return "\n".join([
         f"# 签到表：{inline_text(lesson.title)}", "",
         '<div class="ql-print-only-hint" markdown>用浏览器的“打印”功能（Ctrl+P）打印本页，建议 A4 纵向。</div>', "",
-        f"[返回课程]({ctx.url(lesson_page(lesson.id))})", "",
+        _nav(f"[返回课程]({ctx.url(lesson_page(lesson.id))})"),
         '<p class="ql-form-line">时间：＿＿＿＿年＿＿月＿＿日　　地点：＿＿＿＿＿＿＿＿　　主持人：＿＿＿＿＿＿</p>', "",
         "| 序号 | 姓名 | 学校／部门 | 签名 |", "| --- | --- | --- | --- |", rows, "",
     ])
@@ -113,13 +125,20 @@ def render_commitment(entry: Entry[Lesson], ctx: PageContext) -> str:
     policy_ids = dict.fromkeys(CitationRef.parse(c).policy_id for c in lesson.key_provisions)
     rules = "、".join(f"《{inline_text(ctx.course.policies[p].item.cite_title)}》" for p in policy_ids) or "有关规定"
     items = [f"{i}. {ctx.markdown(o)}" for i, o in enumerate(lesson.objectives, 1)]
+    blank = '<span class="ql-blank-line"></span>'
+    short = '<span class="ql-blank-line ql-blank-line--short"></span>'
+    # Each signature field is one unbreakable line, so a name or a date never splits across lines.
+    signature = "".join(f'<p class="ql-sign-line"><span class="ql-sign-line__label">{label}</span>{field}</p>' for label, field in [
+        ("承诺人（签名）：", blank), ("学校／部门：", blank), ("日期：", f"{short}年{short}月{short}日")])
     return "\n".join([
-        "# 承诺书", "",
-        f"[返回课程]({ctx.url(lesson_page(lesson.id))})", "",
+        "# 承诺书 {.ql-commitment-title}", "",
+        _nav(f"[返回课程]({ctx.url(lesson_page(lesson.id))})"),
+        '<div class="ql-commitment" markdown>', "",
         f"本人参加了“{inline_text(lesson.title)}”警示教育，认真学习了{rules}，并结合典型案例对照查摆。本人郑重承诺：", "",
         "1. 严格遵守上述规定，廉洁从教，不触碰纪律红线；",
         "2. 对照查摆发现的问题，立即整改；",
         "3. 自觉接受学校、学生、家长和社会的监督；如有违反，自愿接受组织处理。", "",
-        "本次学习的要点：", "", *items, "",
-        '<p class="ql-form-line">承诺人（签名）：＿＿＿＿＿＿＿＿　　学校／部门：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日</p>', "",
+        '<p class="ql-commitment__points">本次学习的要点：</p>', "", *items, "",
+        f'<div class="ql-signature">{signature}</div>', "",
+        "</div>", "",
     ])

@@ -34,7 +34,7 @@ def render_case_library(ctx: PageContext) -> str:
     lines += [
         f"共 {len(cases)} 个案例。可按类别、学段和年份筛选（在本机浏览器中完成，无需联网）。",
         "",
-        '<form class="ql-filter" data-filter-target="ql-case-list" onsubmit="return false">'
+        '<form class="ql-filter" data-filter-target="ql-case-list">'
         + _select("category", "类别", categories) + _select("stage", "学段", stages) + _select("year", "年份", years)
         + '<button type="reset" class="ql-tool">清除筛选</button>'
         + '<span class="ql-filter__count" aria-live="polite"></span></form>',
@@ -75,15 +75,15 @@ def _matrix(ctx: PageContext, cases: list[Case]) -> list[str]:
         return _category_matrix(ctx, cases, counts, order[:MATRIX_ROWS])
     header = "| 条款 | 案例数 | " + " | ".join(f"[{i}]({ctx.url(case_page(c.id))} \"{c.title.replace(chr(34), '“').replace('<', '＜')}\")" for i, c in enumerate(cases, 1)) + " |"
     lines = ["## 条款 × 案例 {#matrix}", "", "哪些条款被违反得最多：每行一个条款，每列一个案例（列号即上方案例的顺序，悬停可见标题）。", "",
+             # Its own scroll box with a sticky first column: on a phone the page itself never scrolls sideways.
+             '<div class="ql-matrix" markdown>', "",
              header, "| --- | --- | " + " | ".join("---" for _ in cases) + " |"]
+    cited_by_case = [{(r.policy_id, r.anchor) for r in map(CitationRef.parse, case.violations)} for case in cases]
     for policy_id, anchor in order:
         label = _provision_link(ctx, policy_id, anchor)
-        marks = []
-        for case in cases:
-            cited = {(r.policy_id, r.anchor) for r in map(CitationRef.parse, case.violations)}
-            marks.append("●" if (policy_id, anchor) in cited else "")
+        marks = ["●" if (policy_id, anchor) in cited else "" for cited in cited_by_case]
         lines.append(f"| {label} | {counts[(policy_id, anchor)]} | " + " | ".join(marks) + " |")
-    return lines + [""]
+    return lines + ["", "</div>", ""]
 
 
 def _provision_link(ctx: PageContext, policy_id: str, anchor: str | None) -> str:
@@ -102,9 +102,10 @@ def _category_matrix(ctx: PageContext, cases: list[Case], counts, rows) -> list[
                 by_category[ref].update(case.categories)
     lines = ["## 条款 × 案例 {#matrix}", "",
              f"被违反最多的 {len(rows)} 个条款，按案例类别统计案例数。", "",
+             '<div class="ql-matrix" markdown>', "",
              "| 条款 | 案例数 | " + " | ".join(inline_text(c) for c in categories) + " |",
              "| --- | --- | " + " | ".join("---" for _ in categories) + " |"]
     for policy_id, anchor in rows:
         cells = " | ".join(str(by_category[(policy_id, anchor)][c] or "") for c in categories)
         lines.append(f"| {_provision_link(ctx, policy_id, anchor)} | {counts[(policy_id, anchor)]} | {cells} |")
-    return lines + [""]
+    return lines + ["", "</div>", ""]

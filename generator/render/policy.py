@@ -30,9 +30,9 @@ def render_policy(entry: PolicyEntry, ctx: PageContext, units: UnitPages, cited_
         parts += [f'!!! warning "{STATUS_NAMES[policy.status]}"', f"    {STATUS_WARNINGS[policy.status]}", ""]
     parts += [_metadata(entry, ctx), ""]
     if policy.summary:
-        parts += ['<div class="ql-summary" markdown>', "", "**摘要**　" + ctx.markdown(policy.summary), "", "</div>", ""]
+        parts += ['<div class="ql-summary">' + ctx.block(policy.summary, lead="摘要") + "</div>", ""]
     if policy.preamble:
-        parts += [ctx.markdown(policy.preamble), ""]
+        parts += [ctx.block(policy.preamble), ""]
     cited_by = cited_by or {}
     parts += _cited_by(cited_by.get((policy.id, None), []), ctx, "本文件被引用")
     for node in entry.roots:
@@ -94,22 +94,22 @@ def _source(url: str | None, note: str | None) -> str:
 def _provision(node: ProvisionNode, ctx: PageContext, units: UnitPages, cited_by: CitedBy) -> list[str]:
     provision = node.provision
     number = display_number(provision.number) if provision.number else ""
-    attrs = f'data-cite="{attr(node.citation)}"'
+    # The citation travels in an html-escaped attribute of a raw HTML element: inside a heading's
+    # attr_list, Markdown in a title (**, `, quotes) would break the list and lose the anchor.
+    cite = f'data-copy-for="{attr(node.anchor)}" data-cite="{attr(node.citation)}"'
     lines: list[str] = []
     if provision.title and node.depth <= _MAX_HEADING_DEPTH:
         heading = f"{inline_text(number)}{inline_text(provision.title)}"
-        lines += [f"{'#' * (node.depth + 1)} {heading} {{#{node.anchor} .ql-prov {attrs}}}", ""]
+        lines += [f"{'#' * (node.depth + 1)} {heading} {{#{node.anchor} .ql-prov}}", ""]
+        lines += [f'<div class="ql-cite-data" {cite} hidden></div>', ""]
         lines += _labels(node, ctx, units)
         if provision.text:
-            lines += [ctx.markdown(provision.text), ""]
+            lines += [ctx.block(provision.text), ""]
         lines += _cited_by(cited_by.get((node.policy.id, node.anchor), []), ctx)
     else:
-        lines += [f'<div class="ql-prov ql-prov--depth{node.depth}" id="{attr(node.anchor)}" {attrs} markdown>', ""]
-        lead = f"**{inline_text(number)}** " if number else ""
-        if provision.title:
-            lead += f"**{inline_text(provision.title)}**　"
-        body = ctx.markdown(provision.text)
-        lines += [f"{lead}{body}".strip(), ""]
+        lines += [f'<div class="ql-prov ql-prov--depth{node.depth}" id="{attr(node.anchor)}" {cite} markdown>', ""]
+        lead = "　".join(filter(None, [number, provision.title])) or None
+        lines += [ctx.block(provision.text, lead=lead), ""]
         lines += _labels(node, ctx, units)
         lines += _cited_by(cited_by.get((node.policy.id, node.anchor), []), ctx)
         lines += ["</div>", ""]
