@@ -11,12 +11,16 @@ import html
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
+
+from . import paths
 
 _BLOCK = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "td", "th", "tr", "table", "blockquote", "br",
           "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "pre", "fieldset", "label", "details", "summary"}
 _SKIP_TAGS = {"script", "style", "button", "select", "template", "svg"}
-# Hidden quiz feedback would reveal answers; the answer-key page is indexed instead.
-_SKIP_CLASSES = {"ql-q-feedback", "headerlink", "ql-lesson-tools", "ql-filter__empty"}
+# Hidden quiz feedback would reveal answers, and trainer notes are for the trainer's eyes: a search
+# result would show either to anyone (answer keys and papers are left out whole, see Site.unsearchable).
+_SKIP_CLASSES = {"ql-q-feedback", "ql-trainer-note", "headerlink", "ql-lesson-tools", "ql-filter__empty"}
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
 
@@ -28,7 +32,7 @@ class Section:
     text: str = ""
 
 
-_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+)|<", re.S)
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+)|<", re.DOTALL)
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -107,26 +111,60 @@ def traditional_to_simplified(used: set[str] | None = None) -> str:
         target = targets.split(" ")[0] if targets else ""
         # Only characters of the Basic Multilingual Plane: the browser maps them one UTF-16 unit to one,
         # which keeps match positions valid in the original text.
-        if len(source) == 1 and len(target) == 1 and source != target and ord(source) < 0x10000 > ord(target):
-            if used is None or source in used or target in used:
-                pairs.append(source + target)
+        bmp_pair = len(source) == 1 and len(target) == 1 and source != target and ord(source) < 0x10000 > ord(target)
+        if bmp_pair and (used is None or source in used or target in used):
+            pairs.append(source + target)
     return "".join(pairs)
 
 
-def build_index(pages: list[tuple[str, str, list[Section]]], aliases: dict[str, str], config: dict | None = None) -> dict:
-    """The JSON the search worker loads: pages, sections, the variant map and glossary aliases."""
+class SearchPage(NamedTuple):
+    url: str
+    title: str  # plain text, as shown
+    sections: list[Section]
+    kind: str = "other"  # see page_kind; the worker breaks ties by it
+    short_titles: tuple[str, ...] = ()  # other names the page is known by (a policy's 简称)
+
+
+# The kinds of page the search worker ranks, best first when all else is equal.
+KINDS = ("policy", "case", "lesson", "quiz", "other", "glossary", "index")
+
+
+def page_kind(path: str, generated: bool) -> str:
+    """What a page is, from its path in the site (a Markdown path such as policies/x.md)."""
+    if not generated:
+        return "index" if path == "index.md" else "other"
+    if path == paths.GLOSSARY:
+        return "glossary"
+    if path in (paths.POLICY_INDEX, paths.CASE_INDEX, paths.LESSON_INDEX, paths.QUIZ_INDEX, paths.RESPONSIBILITIES):
+        return "index"
+    pages = (("policy", paths.policy_page), ("case", paths.case_page), ("lesson", paths.lesson_page), ("quiz", paths.quiz_page))
+    for kind, page_of in pages:
+        prefix, _, suffix = page_of("\0").partition("\0")
+        middle = path[len(prefix):len(path) - len(suffix)]
+        if path.startswith(prefix) and path.endswith(suffix) and middle and "/" not in middle:
+            return kind
+    return "index"  # the other generated pages list things (责任清单 by unit)
+
+
+def build_index(pages: list[SearchPage] | list[tuple[str, str, list[Section]]], aliases: dict[str, str],
+                config: dict | None = None) -> dict:
+    """The JSON the search worker loads: pages, sections, the variant map and glossary aliases.
+
+    A page row is [url, title, kind]; the row of a page's own section (no anchor) carries the page's
+    titles, one a line, so the worker scores a page's title as a title."""
     page_rows: list[list[str]] = []
     section_rows: list[list] = []
-    for index, (url, title, sections) in enumerate(sorted(pages, key=lambda page: page[0])):
-        page_rows.append([url, title])
-        for section in sections:
-            section_rows.append([index, section.anchor or "", section.title if section.anchor else "", section.text])
+    for index, page in enumerate(sorted((SearchPage(*p) for p in pages), key=lambda page: page.url)):
+        page_rows.append([page.url, page.title, page.kind if page.kind in KINDS else "other"])
+        titles = "\n".join(dict.fromkeys(t for t in (_clean(page.title), *map(_clean, page.short_titles)) if t))
+        for section in page.sections:
+            section_rows.append([index, section.anchor or "", section.title if section.anchor else titles, section.text])
     used = {char for row in section_rows for field in row[2:] for char in field}
-    used |= {char for _, title in page_rows for char in title}
+    used |= {char for row in page_rows for char in row[1]}
     # Material's page script hands only `config` and `docs` to the worker, so our data rides in config.
     config = dict(config or {"lang": ["zh"], "separator": r"[\s\-]+", "pipeline": []})
     config["qinglian"] = {
-        "version": 1,
+        "version": 2,
         "pages": page_rows,
         "sections": section_rows,
         "variants": traditional_to_simplified(used),

@@ -46,7 +46,10 @@
     for (var i = 0; i + 1 < list.length; i += 2) variants[list[i]] = list[i + 1];
     pages = index.pages;
     sections = index.sections.map(function (row) {
-      return { page: row[0], anchor: row[1], title: row[2], text: row[3], ntitle: normalise(row[2]), ntext: normalise(row[3]) };
+      var ntitle = normalise(row[2]);
+      /* A page's own section lists the page's titles, one a line; "exact title" compares against each. */
+      var titles = row[1] ? [] : ntitle.split("\n").map(compact).filter(Boolean);
+      return { page: row[0], anchor: row[1], title: row[2], text: row[3], ntitle: ntitle, ntext: normalise(row[3]), titles: titles };
     });
     pages.forEach(function (page) { page.ntitle = normalise(page[1]); });
     aliases = Object.keys(index.aliases).map(function (alias) {
@@ -104,52 +107,119 @@
     return out + escapeHtml(original.slice(at, end)) + (end < original.length ? "…" : "");
   }
 
+  /* Every weight of the ranking, in one place; rank() is the only reader. A section scores its tier
+   * (the best kind of match it has) plus small refinements that never reach the next tier; a page
+   * ranks by its best section plus its kind, which decides between pages that match equally well. */
+  var WEIGHTS = {
+    exactTitle: 1000,   // the whole query is the page's title or one of its short titles (简称)
+    titlePhrase: 600,   // the query, its words side by side, inside the page's own title
+    headingPhrase: 400, // the query inside a heading or provision title (a lesson quoting a case lands here)
+    titleWords: 300,    // every word of the query in the page's title, apart
+    headingWords: 250,  // every word in one heading, apart
+    textPhrase: 200,    // the query, words side by side, in a section's text
+    textWords: 100,     // every word somewhere in one section
+    scattered: 10,      // a word found only as two-character pieces, not side by side
+    wordInTitle: 50,    // times the share of words in the section's title, for mixed matches (< a tier step)
+    occurrence: 0.05,   // per mention, at most maxOccurrences: busier sections first, never past a kind step
+    maxOccurrences: 10,
+    /* Added when the query names a policy (its title or 简称 holds the phrase): people look rules up by
+     * name, so that policy leads even a lesson or quiz titled exactly the query. */
+    policyNamed: 500,
+    /* Equal matches: a policy is the source, a case applies it, a lesson and a quiz teach it; the
+     * glossary and the listing pages only point onwards. One step outweighs all occurrences. */
+    kind: { policy: 5, "case": 4, lesson: 3, quiz: 2, other: 1, glossary: 0, index: 0 }
+  };
+
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  /* Does the query's phrase (its words side by side, any form of each) occur within one line of s? */
+  function phraseMatcher(termForms) {
+    if (termForms.length === 1) {
+      return function (s) { return termForms[0].some(function (f) { return f && s.indexOf(f) >= 0; }); };
+    }
+    var pattern = new RegExp(termForms.map(function (alternatives) {
+      return "(?:" + alternatives.filter(Boolean).map(escapeRegExp).join("|") + ")";
+    }).join("[^\\S\\n]*"));
+    return function (s) { return pattern.test(s); };
+  }
+
+  /* How well one section matches: null when some word is missing, else its score and where the
+   * words are (for highlighting). A page's own section has the page's titles as its title. */
+  function rank(section, kind, query) {
+    var titleSpans = [], textSpans = [], matched = {}, inTitles = 0, occurrences = 0, scattered = false;
+    for (var t = 0; t < query.terms.length; t++) {
+      var inTitle = spans(section.ntitle, query.termForms[t]);
+      var inText = spans(section.ntext, query.termForms[t]);
+      if (inTitle.length || inText.length) {
+        if (inTitle.length) inTitles++;
+        occurrences += inTitle.length + inText.length;
+        titleSpans = titleSpans.concat(inTitle);
+        textSpans = textSpans.concat(inText);
+        var first = (inTitle[0] ? section.title.slice(inTitle[0][0], inTitle[0][1]) : section.text.slice(inText[0][0], inText[0][1]));
+        matched[first] = true;
+        continue;
+      }
+      /* Scattered: every two-character piece of the word is there, not side by side. */
+      var pieces = bigrams(query.terms[t]);
+      if (pieces.length < 2 || !pieces.every(function (p) { return section.ntext.indexOf(p) >= 0 || section.ntitle.indexOf(p) >= 0; })) {
+        return null;
+      }
+      scattered = true;
+      pieces.forEach(function (p) {
+        titleSpans = titleSpans.concat(spans(section.ntitle, [p]));
+        textSpans = textSpans.concat(spans(section.ntext, [p]));
+      });
+      matched[query.terms[t]] = true;
+    }
+    var own = !section.anchor, allInTitle = inTitles === query.terms.length, score;
+    var phraseInTitle = allInTitle && section.ntitle.split("\n").some(query.phraseIn);
+    if (scattered) score = WEIGHTS.scattered;
+    else if (own && section.titles.some(function (title) { return query.whole.indexOf(title) >= 0; })) score = WEIGHTS.exactTitle;
+    else if (phraseInTitle) score = own ? WEIGHTS.titlePhrase : WEIGHTS.headingPhrase;
+    else if (allInTitle) score = own ? WEIGHTS.titleWords : WEIGHTS.headingWords;
+    else if (query.phraseIn(section.ntext)) score = WEIGHTS.textPhrase;
+    else score = WEIGHTS.textWords + WEIGHTS.wordInTitle * inTitles / query.terms.length;
+    if (own && phraseInTitle && kind === "policy") score += WEIGHTS.policyNamed;
+    score += WEIGHTS.occurrence * Math.min(occurrences, WEIGHTS.maxOccurrences);
+    return { score: score, titleSpans: titleSpans, textSpans: textSpans, matched: matched };
+  }
+
+  function compact(text) {
+    return text.replace(/\s+/g, "");
+  }
+
   function search(query) {
     var raw = normalise(query.trim());
     var terms = raw.split(/\s+/).filter(function (t) { return t.length > 0; });
     if (!terms.length) return { items: [] };
-    var phrase = terms.join("");
     var termForms = terms.map(forms);
+    var parsed = {
+      terms: terms,
+      termForms: termForms,
+      whole: forms(terms.join("")), // the query's words run together, in every alias form
+      phraseIn: phraseMatcher(termForms)
+    };
     var groups = {};
     sections.forEach(function (section) {
-      var score = 0, titleSpans = [], textSpans = [], matched = {};
-      for (var t = 0; t < terms.length; t++) {
-        var inTitle = spans(section.ntitle, termForms[t]);
-        var inText = spans(section.ntext, termForms[t]);
-        if (inTitle.length || inText.length) {
-          score += (inTitle.length ? 10 : 0) + (inText.length ? 3 + Math.min(inText.length, 5) * 0.2 : 0);
-          titleSpans = titleSpans.concat(inTitle);
-          textSpans = textSpans.concat(inText);
-          var first = (inTitle[0] ? section.title.slice(inTitle[0][0], inTitle[0][1]) : section.text.slice(inText[0][0], inText[0][1]));
-          matched[first] = true;
-          continue;
-        }
-        /* Scattered: every two-character piece of the term is there, not side by side. */
-        var pieces = bigrams(terms[t]);
-        if (pieces.length < 2 || !pieces.every(function (p) { return section.ntext.indexOf(p) >= 0 || section.ntitle.indexOf(p) >= 0; })) {
-          return;
-        }
-        score += 1;
-        pieces.forEach(function (p) {
-          titleSpans = titleSpans.concat(spans(section.ntitle, [p]));
-          textSpans = textSpans.concat(spans(section.ntext, [p]));
-        });
-        matched[terms[t]] = true;
-      }
-      if (terms.length > 1 && (section.ntext.indexOf(phrase) >= 0 || section.ntitle.indexOf(phrase) >= 0)) score += 5;
       var page = pages[section.page];
+      var found = rank(section, page[2], parsed);
+      if (!found) return;
       var location = section.anchor ? page[0] + "#" + section.anchor : page[0];
       var group = groups[section.page] || (groups[section.page] = { score: 0, items: [] });
-      group.score = Math.max(group.score, score + (section.anchor ? 0 : 0.5));
+      group.score = Math.max(group.score, found.score + (WEIGHTS.kind[page[2]] || 0));
       group.items.push({
         location: location,
-        title: mark(section.anchor ? section.title : page[1], section.anchor ? mergeSpans(titleSpans) : spans(page.ntitle, [].concat.apply([], termForms)), 0),
-        text: mark(section.text, mergeSpans(textSpans), 160),
-        score: score,
-        terms: matched
+        title: section.anchor ? mark(section.title, mergeSpans(found.titleSpans), 0)
+          : mark(page[1], spans(page.ntitle, [].concat.apply([], termForms)), 0),
+        text: mark(section.text, mergeSpans(found.textSpans), 160),
+        score: found.score,
+        terms: found.matched
       });
     });
     var ordered = Object.keys(groups).map(function (key) { return [Number(key), groups[key]]; })
+      /* Equal scores fall back to the index's page order, so a result list never shuffles. */
       .sort(function (a, b) { return b[1].score - a[1].score || a[0] - b[0]; })
       .slice(0, 200)
       .map(function (entry) {
