@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import markdown
 
@@ -18,21 +19,33 @@ body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", SimSun, "Songti 
 h1 { font-size: 16pt; text-align: center; } h2 { font-size: 12pt; margin-top: 1.4em; }
 a { color: #000; text-decoration: none; }
 .ql-paper-q { margin: .7em 0; break-inside: avoid; } .ql-paper-options { margin: .2em 0 0 1.5em; }
-.ql-key { break-before: page; }
+.ql-key { break-before: page; } .ql-paper-rules { font-weight: bold; }
 @media screen { .ql-key { border-top: 2px dashed #999; margin-top: 3em; padding-top: 1em; } }
 """
 
 
-def paper_html(course: Course, quiz_id: str, *, count: int | None, seed: int | None, with_key: bool = True) -> str:
+# The paper is a file of its own, handed out or printed: a link would lead nowhere (or to a
+# Markdown source), so every link keeps only its text.
+_LINK_OPEN = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_LINK_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+
+
+def _unlinked(body: str) -> str:
+    return _LINK_CLOSE.sub("</span>", _LINK_OPEN.sub('<span class="ql-ref">', body))
+
+
+def paper_html(course: Course, quiz_id: str, *, count: int | None, seed: int | None, with_key: bool = True,
+               minutes: int | None = None) -> str:
     quiz = course.quizzes[quiz_id].item
     questions = draw(quiz, count, seed)
-    variant = f"（抽题 {len(questions)} 道，种子 {seed}）" if count is not None else ""
-    # Links point into the site beside the paper; a printed paper only needs their text.
+    variant = f"（抽题 {len(questions)} 道，种子 {seed}）" if count is not None and count < len(quiz.questions) else ""
+    if not variant and seed is not None:
+        variant = f"（选项顺序种子 {seed}）"
     ctx = PageContext(course, f"quizzes/{quiz_id}/paper.md")
-    body = markdown.markdown(render_paper(quiz, ctx, questions, variant=variant), extensions=_EXTENSIONS)
+    body = markdown.markdown(render_paper(quiz, ctx, questions, variant=variant, minutes=minutes), extensions=_EXTENSIONS)
     if with_key:
         key = markdown.markdown(render_key(quiz, ctx, questions, variant=variant), extensions=_EXTENSIONS)
         body += f'\n<section class="ql-key">{key}</section>'
     title = html.escape(f"{quiz.title} 试卷")
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
-            f"<style>{_PRINT_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+            f"<style>{_PRINT_CSS}</style>\n</head>\n<body>\n{_unlinked(body)}\n</body>\n</html>\n")

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import random
-
 from ..citations import CitationRef
 from ..course import Entry
 from ..markup import attr, inline_text
 from ..model import Question, Quiz
 from ..paths import quiz_key, quiz_page, quiz_paper
 from ..quizcheck import BLANK, TYPE_NAMES, letters
-from ..quizkey import encode_key
+from ..quizkey import (
+    FULL_MARKS,
+    draw_questions,
+    encode_key,
+    paper_minutes,
+    paper_points,
+    pass_mark,
+    shuffle_options,
+)
 from .context import PageContext
 
 TYPE_ORDER = ["single", "multiple", "judge", "fill"]
@@ -18,10 +24,8 @@ CHINESE_NUMBERS = "一二三四"
 
 
 def _stem(question: Question, ctx: PageContext, blank: str) -> str:
-    """The stem as Markdown, each ____ replaced (after sanitising, so authors cannot inject HTML)."""
-    text = ctx.markdown(question.stem)
-    count = iter(range(1, 100))
-    return BLANK.sub(lambda _: blank.format(n=next(count)), text)
+    """The stem as safe HTML, each ____ replaced by the blank's HTML (numbered from 1)."""
+    return ctx.markdown(question.stem, blank=lambda n: blank.format(n=n))
 
 
 def _cites(question: Question, ctx: PageContext) -> str:
@@ -48,7 +52,7 @@ def render_quiz(entry: Entry[Quiz], ctx: PageContext) -> str:
     quiz = entry.item
     parts = [f"# {inline_text(quiz.title)}", ""]
     if quiz.description:
-        parts += [ctx.markdown(quiz.description), ""]
+        parts += [ctx.block(quiz.description), ""]
     total = len(quiz.questions)
     parts += [f"共 {total} 题，满分 100 分，{quiz.pass_score} 分及格。答题进度和最好成绩只保存在本机浏览器中。"
               f"　[打印试卷]({ctx.url(quiz_paper(quiz.id))})　[答案与解析]({ctx.url(quiz_key(quiz.id))})", ""]
@@ -64,7 +68,7 @@ def render_quiz(entry: Entry[Quiz], ctx: PageContext) -> str:
             parts += [_choices(quiz, question), ""]
         parts += ['<div class="ql-q-feedback" hidden markdown>', "", '<p class="ql-q-verdict"></p>', ""]
         if question.explanation:
-            parts += [f"**解析**　{ctx.markdown(question.explanation)}", ""]
+            parts += [ctx.block(question.explanation, lead="解析"), ""]
         if question.cites:
             parts += [f"**相关条款**　{_cites(question, ctx)}", ""]
         parts += ["</div>", "", "</div>", ""]
@@ -72,16 +76,22 @@ def render_quiz(entry: Entry[Quiz], ctx: PageContext) -> str:
               '<button type="button" class="md-button md-button--primary" data-action="submit">提交答案</button>'
               '<button type="button" class="md-button" data-action="retry-wrong" hidden>只重做错题</button>'
               '<button type="button" class="md-button" data-action="reset">全部重做</button></div>', "",
+              '<div class="ql-quiz-confirm" role="alertdialog" aria-live="assertive" hidden>'
+              '<p class="ql-quiz-confirm__text"></p>'
+              '<button type="button" class="md-button md-button--primary" data-action="confirm-submit">仍然提交</button>'
+              '<button type="button" class="md-button" data-action="cancel-submit">继续作答</button></div>', "",
               '<div class="ql-quiz-result" data-score="" hidden aria-live="polite"></div>', "", "</div>", ""]
     return "\n".join(parts)
 
 
 def draw(quiz: Quiz, count: int | None, seed: int | None) -> list[Question]:
-    """The questions of a paper: all of them, or `count` drawn reproducibly with `seed`."""
+    """The questions of a paper: all of them, or `count` drawn across types in proportion; with a
+    `seed`, options are shuffled too (the same seed gives the same paper)."""
     questions = list(quiz.questions)
     if count is not None and count < len(questions):
-        chosen = set(q.id for q in random.Random(seed).sample(questions, count))
-        questions = [q for q in questions if q.id in chosen]
+        questions = draw_questions(questions, count, seed)
+    if seed is not None:
+        questions = [shuffle_options(q, seed) for q in questions]
     return questions
 
 
@@ -95,17 +105,35 @@ def _grouped(questions: list[Question]) -> list[tuple[str, list[tuple[int, Quest
     return groups
 
 
-def render_paper(quiz: Quiz, ctx: PageContext, questions: list[Question], *, variant: str = "") -> str:
+def _marks(questions: list[Question]) -> tuple[list[tuple[str, list[tuple[int, Question, int]]]], int]:
+    """The paper's sections with each question's number and 分值, and the paper's total."""
+    groups = _grouped(questions)
+    points = iter(paper_points([q for _, items in groups for _, q in items]))
+    marked = [(kind, [(number, q, next(points)) for number, q in items]) for kind, items in groups]
+    return marked, sum(p for _, items in marked for _, _, p in items)
+
+
+def _score_line(quiz: Quiz, total: int) -> str:
+    if total == FULL_MARKS:
+        return f"满分 {total} 分，{quiz.pass_score} 分及格"
+    # Authors' own points decide the total; say what it really is rather than pretend 100.
+    return f"满分 {total} 分（各题分值合计），{pass_mark(total, quiz.pass_score)} 分及格（{quiz.pass_score}%）"
+
+
+def render_paper(quiz: Quiz, ctx: PageContext, questions: list[Question], *, variant: str = "",
+                 minutes: int | None = None) -> str:
     title = f"{quiz.title}　试卷{variant}"
+    groups, total = _marks(questions)
+    minutes = minutes if minutes is not None else paper_minutes(questions)
     parts = [f"# {inline_text(title)}", "",
              '<p class="ql-paper-header">姓名：＿＿＿＿＿＿　学校／部门：＿＿＿＿＿＿＿＿　得分：＿＿＿＿</p>', "",
-             f"本卷共 {len(questions)} 题，{quiz.pass_score} 分及格。", ""]
-    for index, (kind, items) in enumerate(_grouped(questions)):
-        parts += [f"## {CHINESE_NUMBERS[index]}、{TYPE_NAMES[kind]}（共 {len(items)} 题）", ""]
-        for number, question in items:
+             f'<p class="ql-paper-rules">本卷共 {len(questions)} 题，{_score_line(quiz, total)}。考试时间：{minutes} 分钟。</p>', ""]
+    for index, (kind, items) in enumerate(groups):
+        parts += [f"## {CHINESE_NUMBERS[index]}、{TYPE_NAMES[kind]}（共 {len(items)} 题，{sum(p for _, _, p in items)} 分）", ""]
+        for number, question, points in items:
             stem = _stem(question, ctx, "＿＿＿＿＿＿")
             suffix = "（　　）" if kind in ("single", "multiple", "judge") else ""
-            parts += ['<div class="ql-paper-q" markdown>', "", f"**{number}.** {stem}{suffix}", ""]
+            parts += ['<div class="ql-paper-q" markdown>', "", f"**{number}.**（{points} 分）{stem}{suffix}", ""]
             if kind in ("single", "multiple"):
                 options = "　".join(f"{letter}. {inline_text(text)}" for letter, text in zip(letters(len(question.options)), question.options))
                 parts += [f'<p class="ql-paper-options">{options}</p>', ""]
@@ -125,12 +153,14 @@ def answer_text(question: Question) -> str:
 
 
 def render_key(quiz: Quiz, ctx: PageContext, questions: list[Question], *, variant: str = "") -> str:
+    groups, total = _marks(questions)
     parts = [f"# {inline_text(quiz.title)}　答案与解析{inline_text(variant)}", "",
-             f"[返回自测]({ctx.url(quiz_page(quiz.id))})　[打印试卷]({ctx.url(quiz_paper(quiz.id))})", ""]
-    for index, (kind, items) in enumerate(_grouped(questions)):
-        parts += [f"## {CHINESE_NUMBERS[index]}、{TYPE_NAMES[kind]}", ""]
-        for number, question in items:
-            parts += [f"**{number}.** 答案：**{inline_text(answer_text(question))}**", ""]
+             f"[返回自测]({ctx.url(quiz_page(quiz.id))})　[打印试卷]({ctx.url(quiz_paper(quiz.id))})", "",
+             f"本卷共 {len(questions)} 题，{_score_line(quiz, total)}。", ""]
+    for index, (kind, items) in enumerate(groups):
+        parts += [f"## {CHINESE_NUMBERS[index]}、{TYPE_NAMES[kind]}（{sum(p for _, _, p in items)} 分）", ""]
+        for number, question, points in items:
+            parts += [f"**{number}.**（{points} 分）答案：**{inline_text(answer_text(question))}**", ""]
             if question.explanation:
                 parts += [f"解析：{ctx.markdown(question.explanation)}", ""]
             if question.cites:
