@@ -59,10 +59,10 @@ def mkdocs_only(markdown: Path, work: Path) -> tuple[float, float]:
     docs = work / "plain-docs"
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(markdown, docs)
-    shutil.copy(REPO / "docs" / "index.md", docs / "index.md")
     nav = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))
     (docs / "nav.yml").unlink()
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV [QINGLIAN_COURSE, course]", "course"))
+    base = (REPO / "generator" / "mkdocs-base.yml").read_text(encoding="utf-8")
+    config = yaml.safe_load(base.replace("!ENV [QINGLIAN_COURSE, course]", "course"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "qinglian" in p)]
     config.update({"docs_dir": str(docs), "site_dir": str(work / "plain-site"), "nav": nav,
                    "extra_css": ["assets/qinglian/qinglian.css"], "extra_javascript": ["assets/qinglian/qinglian.js"]})

@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from .publish import STAMP
+
 FOLDER = "qinglian"
 _TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same zip
 
@@ -34,18 +36,32 @@ README = """清廉学堂 使用说明
 """
 
 
+def is_our_bundle(path: Path) -> bool:
+    """A zip this command wrote before (it may be replaced without --force)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return f"{FOLDER}/使用说明.txt" in archive.namelist() and f"{FOLDER}/index.html" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def make_bundle(site_dir: Path, output: Path) -> int:
     """Write the zip; returns the number of site files in it."""
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != STAMP)
     output.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    # Written beside the target and renamed: a full disk never leaves half a zip in its place.
+    partial = output.with_name(f".{output.name}.partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         note = README.format(folder=FOLDER).replace("\n", "\r\n")  # Notepad on older Windows wants CRLF
         info = zipfile.ZipInfo(f"{FOLDER}/使用说明.txt", date_time=_TIMESTAMP)
         info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o100644 << 16
         archive.writestr(info, "\ufeff" + note)  # a BOM so Notepad reads it as UTF-8
         for path in files:
             info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site_dir).as_posix()}", date_time=_TIMESTAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
+            info.external_attr = 0o100644 << 16  # a regular file, readable by a web server
             archive.writestr(info, path.read_bytes())
+    partial.chmod(0o644)
+    partial.replace(output)
     return len(files)

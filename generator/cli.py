@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import signal
 import sys
 from pathlib import Path
+import threading
+from typing import NoReturn
 
-import yaml
 
 from .loader import load_course
 from .problems import Severity, errors
 
 
+# argparse writes its usage, help headings and errors through gettext; these are the ones a user meets.
+_ARGPARSE_CHINESE = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+    "expected at most one argument": "最多需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "one of the arguments %s is required": "参数 %s 必须给出其中之一",
+}
+argparse._ = lambda text: _ARGPARSE_CHINESE.get(text, text)  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English; keep ours Chinese
+    def error(self, message: str) -> NoReturn:  # argparse's own messages are English; keep ours Chinese
         self.print_usage(sys.stderr)
         self.exit(2, f"qinglian：命令参数有误（{message}）。用 qinglian --help 查看用法。\n")
 
@@ -27,29 +53,38 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--course", type=Path, default=Path("course"), help="课程文件夹（默认 course/）")
         return sub
 
-    add("validate", "检查课程内容，列出全部问题")
+    strict_help = "把警告（如案例中疑似真实姓名、身份证号）也当作错误，有警告就不生成"
+    validate = add("validate", "检查课程内容，列出全部问题")
+    validate.add_argument("--strict", action="store_true", help=strict_help)
     build = add("build", "检查并生成静态网站")
     build.add_argument("--site", type=Path, default=Path("site"), help="网站输出文件夹（默认 site/）")
-    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件（默认 mkdocs.yml）")
+    build.add_argument("--strict", action="store_true", help=strict_help)
+    build.add_argument("--config", type=Path, help="另用自己的 MkDocs 配置文件（默认使用本程序自带的配置）")
     build.add_argument("--markdown-out", type=Path, help="另把生成的 Markdown 写到此文件夹，便于查看或比较")
     paper = add("paper", "生成可打印的试卷（含答案与解析），可随机抽题")
     paper.add_argument("quiz", metavar="QUIZ", help="自测的 id")
     paper.add_argument("--count", type=int, help="抽取的题数（默认全部）")
-    paper.add_argument("--seed", type=int, default=1, help="抽题的随机种子：种子相同，试卷相同（默认 1）")
+    paper.add_argument("--seed", type=int, default=1, help="抽题和打乱选项的随机种子：种子相同，试卷相同（默认 1）")
+    paper.add_argument("--minutes", type=int, help="考试时间（分钟，默认按题型和题数估算）")
     paper.add_argument("--no-key", action="store_true", help="不附答案与解析")
     paper.add_argument("-o", "--output", type=Path, help="写入文件（默认输出到屏幕）")
-    export = add("export", "把自测导出为 Moodle GIFT、Moodle XML 或纯文本题库")
+    paper.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    export = add("export", "把自测导出为 Moodle GIFT、Moodle XML，或超星学习通、问卷星可批量导入的文本")
     export.add_argument("quiz", metavar="QUIZ", nargs="?", help="自测的 id（或用 --all）")
     export.add_argument("--all", action="store_true", help="导出全部自测")
-    export.add_argument("--format", choices=["gift", "moodle-xml", "text"], default="gift", help="格式（默认 gift）")
+    export.add_argument("--format", choices=["gift", "moodle-xml", "chaoxing", "wjx", "text"], default="gift",
+                        help="格式：gift、moodle-xml、chaoxing（超星学习通题库导入）、wjx（问卷星考试批量添加）、"
+                             "text（同 chaoxing）；默认 gift")
     export.add_argument("-o", "--output", type=Path, help="写入文件（默认输出到屏幕）")
+    export.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     bundle = commands.add_parser("bundle", help="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用",
                                  description="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用")
     bundle.add_argument("--site", type=Path, default=Path("site"), help="已生成的网站文件夹（默认 site/）")
     bundle.add_argument("-o", "--output", type=Path, default=Path("qinglian-site.zip"), help="zip 文件（默认 qinglian-site.zip）")
-    serve = add("serve", "本地预览，修改 YAML 后自动重新生成")
-    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs 配置文件（默认 mkdocs.yml）")
-    serve.add_argument("--dev-addr", help="预览地址，如 127.0.0.1:8000")
+    bundle.add_argument("--force", action="store_true", help="覆盖已存在的、不是 qinglian 打包的 zip 文件")
+    serve = add("serve", "本地预览，修改课程文件后自动重新生成并刷新浏览器")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
+    serve.add_argument("--strict", action="store_true", help=strict_help)
     importer = commands.add_parser("import", help="把政策文件（.txt、.docx、.html）转成政策 YAML",
                                    description="把政策文件（.txt、.docx、网页 .html）转成政策 YAML；推测之处标有“# 请核对”。")
     importer.add_argument("file", type=Path, metavar="FILE", help="要导入的文件")
@@ -64,20 +99,29 @@ def _report(problems, root: Path) -> None:
         print(problem.format(root), file=sys.stderr)
 
 
-def _load(course_dir: Path):
-    result = load_course(course_dir)
-    root = course_dir.resolve()
-    _report(result.problems, root)
-    found = errors(result.problems)
-    warnings = len(result.problems) - len(found)
+def _summary(problems, *, strict: bool = False) -> str | None:
+    """The closing line of a report with errors (or, with --strict, warnings); None when all is well."""
+    found = errors(problems)
+    warnings = len(problems) - len(found)
+    if strict and warnings and not found:
+        return f"发现 {warnings} 个警告；使用了 --strict，警告也按错误处理，请修改后重试。"
     if found:
-        print(f"发现 {len(found)} 个错误" + (f"、{warnings} 个警告" if warnings else "") + "，请修改后重试。", file=sys.stderr)
+        return f"发现 {len(found)} 个错误" + (f"、{warnings} 个警告" if warnings else "") + "，请修改后重试。"
+    return None
+
+
+def _load(course_dir: Path, *, strict: bool = False):
+    result = load_course(course_dir)
+    _report(result.problems, course_dir.resolve())
+    closing = _summary(result.problems, strict=strict)
+    if closing:
+        print(closing, file=sys.stderr)
         return None
     return result
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    result = _load(args.course)
+    result = _load(args.course, strict=args.strict)
     if result is None:
         return 1
     course = result.course
@@ -88,45 +132,62 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _protected(course_dir: Path, config: Path | None) -> list:
+    from .publish import Protected
+
+    places = [Protected(course_dir, "课程文件夹"), Protected(Path.cwd(), "当前工作文件夹"),
+              Protected(course_dir.parent, "课程所在的项目文件夹"), Protected(course_dir / "docs", "手写页面文件夹（docs）")]
+    if config is not None:
+        places.append(Protected(config.parent, "配置文件所在的项目文件夹"))
+    if Path.home().is_dir():
+        places.append(Protected(Path.home(), "用户主文件夹"))
+    return places
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from . import publish
-    from .site import generate
+    from .builder import build_into
 
-    result = _load(args.course)
-    if result is None:
-        print("网站未生成，原有网站保持不变。", file=sys.stderr)
-        return 1
-    config_file = args.config.resolve()
-    if not config_file.is_file():
-        print(f"{args.config}: 找不到 MkDocs 配置文件，请在项目根目录运行，或用 --config 指定。", file=sys.stderr)
-        return 1
-    from .mkdocs_engine import build_site, docs_dir_of
-
-    home = "index.md" if (docs_dir_of(config_file) / "index.md").is_file() else None
-    site = generate(result.course, home=home)
-    if args.markdown_out:
-        publish.write_markdown(site.pages, {a.path: a.content for a in site.assets},
-                               yaml.safe_dump(site.nav, allow_unicode=True, sort_keys=False), args.markdown_out)
+    course_dir = args.course.resolve()
     site_dir = args.site.resolve()
+    config = args.config.resolve() if args.config else None
+    if config is not None and not config.is_file():
+        _error(f"{args.config}: 找不到 MkDocs 配置文件。不用 --config 时使用本程序自带的配置。")
+    publish.check_site_target(args.site, _protected(course_dir, config))
+    if args.markdown_out:
+        publish.check_site_target(args.markdown_out, _protected(course_dir, config))
+    publish.recover(site_dir)
     staging = publish.staging_dir(site_dir)
-    problems = build_site(config_file, site, staging)
-    if problems:
+    try:
+        outcome = build_into(course_dir, staging, strict=args.strict, config_file=config,
+                             markdown_out=args.markdown_out.resolve() if args.markdown_out else None)
+    except BaseException:
         publish.discard(staging)
-        for message in problems:
+        raise
+    _report(outcome.problems, course_dir)
+    closing = _summary(outcome.problems, strict=args.strict)
+    if closing or not outcome.ok:
+        publish.discard(staging)
+        for message in outcome.engine_errors:
             print(message, file=sys.stderr)
-        print("网站生成失败，原有网站保持不变。", file=sys.stderr)
+        print((closing + "\n" if closing else "") + "网站未生成，原有网站保持不变。", file=sys.stderr, end="\n")
         return 1
+    if args.markdown_out:
+        (args.markdown_out / publish.STAMP).write_text(publish.STAMP_TEXT, encoding="utf-8")
     publish.swap_into_place(staging, site_dir)
-    print(f"网站已生成：{site_dir}（{len(site.pages)} 个生成页面）。双击其中的 index.html 即可离线浏览。")
+    print(f"网站已生成：{site_dir}（{outcome.pages} 个生成页面）。双击其中的 index.html 即可离线浏览。")
     return 0
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, *, force: bool = False, ours: bool = False) -> None:
+    from .publish import check_output_file, write_file_atomically
+
     if output is None:
         sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
-        print(f"已写入 {output}", file=sys.stderr)
+        return
+    check_output_file(output, force=force, ours=ours)
+    write_file_atomically(output, text.encode("utf-8"))
+    print(f"已写入 {output}", file=sys.stderr)
 
 
 def _quiz_ids(course, wanted: list[str]) -> list[str] | None:
@@ -148,13 +209,18 @@ def cmd_paper(args: argparse.Namespace) -> int:
     if args.count is not None and not 1 <= args.count <= total:
         print(f"--count 应在 1 到 {total} 之间（这套自测共 {total} 题）", file=sys.stderr)
         return 1
-    _write(paper_html(result.course, args.quiz, count=args.count, seed=args.seed, with_key=not args.no_key), args.output)
+    if args.minutes is not None and not 1 <= args.minutes <= 600:
+        print(f"--minutes 应在 1 到 600 之间（分钟），现在是 {args.minutes}", file=sys.stderr)
+        return 1
+    _write(paper_html(result.course, args.quiz, count=args.count, seed=args.seed, with_key=not args.no_key,
+                      minutes=args.minutes), args.output, force=args.force)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .citations import CitationRef
-    from .exports import export
+    from .exports import ExportError, export
+    from .problems import Problem
 
     result = _load(args.course)
     if result is None:
@@ -172,28 +238,68 @@ def cmd_export(args: argparse.Namespace) -> int:
         entry = course.policies[ref.policy_id]
         return entry.anchors[ref.anchor].citation if ref.anchor else f"《{entry.item.title}》"
 
-    _write(export([course.quizzes[i].item for i in ids], args.format, cite), args.output)
+    try:
+        text = export([course.quizzes[i].item for i in ids], args.format, cite)
+    except ExportError as failure:
+        problems = []
+        for found in failure.problems:
+            doc = course.quizzes[found.quiz_id].doc
+            position = doc.position(found.path)
+            problems.append(Problem(doc.path, position.line, position.column, found.message))
+        _report(problems, args.course.resolve())
+        print(f"发现 {len(problems)} 处无法导出的内容，未写出任何文件。", file=sys.stderr)
+        return 1
+    _write(text, args.output, force=args.force)
     return 0
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from .bundle import make_bundle
+    from .bundle import is_our_bundle, make_bundle
+    from .publish import check_output_file
 
     if not (args.site / "index.html").is_file():
-        print(f"{args.site}: 没有找到已生成的网站（缺少 index.html），请先运行 qinglian build", file=sys.stderr)
-        return 1
+        _error(f"{args.site}: 没有找到已生成的网站（缺少 index.html），请先运行 qinglian build")
+    check_output_file(args.output, force=args.force, ours=is_our_bundle(args.output))
     count = make_bundle(args.site, args.output)
     print(f"已打包 {count} 个文件：{args.output}（解压后打开 qinglian/index.html）")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    if _load(args.course) is None:
-        return 1
-    from .mkdocs_engine import serve
+    from .serve import Preview
 
-    serve(args.config.resolve(), args.course.resolve(), args.dev_addr)
-    return 0
+    host, _, port_text = args.dev_addr.rpartition(":")
+    if not host or not port_text.isascii() or not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
+        _error(f"--dev-addr“{args.dev_addr}”无效：应写成“地址:端口”，如 127.0.0.1:8000", 2)
+    course_dir = args.course.resolve()
+
+    def report(outcome, seconds: float) -> None:
+        _report(outcome.problems, course_dir)
+        closing = _summary(outcome.problems, strict=args.strict)
+        for message in outcome.engine_errors:
+            print(message, file=sys.stderr)
+        if outcome.ok:
+            print(f"已重新生成（{outcome.pages} 个页面，{seconds:.1f} 秒）。", file=sys.stderr, flush=True)
+        else:
+            shown = "浏览器中仍显示上一次成功生成的网站" if preview.current else "浏览器中显示错误说明"
+            print(f"{closing or '网站生成失败。'}{shown}；修改并保存后会自动重新生成。", file=sys.stderr, flush=True)
+
+    def interrupted(signum, frame) -> NoReturn:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)  # a service manager's stop cleans up like Ctrl+C
+    preview = Preview(course_dir, host.strip("[]"), int(port_text), report, strict=args.strict)
+    try:
+        preview.rebuild()
+        preview.start()
+        print(f"预览地址：{preview.url}（修改课程文件后自动重新生成并刷新浏览器；按 Ctrl+C 停止）", flush=True)
+        while True:
+            threading.Event().wait(3600)
+    except KeyboardInterrupt:
+        print("预览已停止。", file=sys.stderr)
+        return 0
+    finally:
+        preview.stop()
 
 
 def _import_report(result, unit: str) -> None:
@@ -207,7 +313,7 @@ def _import_report(result, unit: str) -> None:
         for guess in result.guesses:
             print(f"  {guess}", file=sys.stderr)
     for notice in result.notices:
-        print(f"提示：{notice}", file=sys.stderr)
+        print(notice if notice.startswith("警告：") else f"提示：{notice}", file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -228,11 +334,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     _import_report(result, "行" if result.source.kind == "txt" else "段")
     if args.output:
+        from .importer.readers import write_output
+
         try:
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            args.output.write_text(result.yaml_text, encoding="utf-8")
-        except OSError as exc:
-            print(f"{args.output}: 无法写入：{exc.strerror or exc}", file=sys.stderr)
+            write_output(args.output, result.yaml_text)
+        except ImportFailure as exc:
+            print(f"{args.output}: {exc}", file=sys.stderr)
             return 1
     else:
         sys.stdout.write(result.yaml_text)
@@ -250,9 +357,40 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+_OS_ERRORS = {
+    errno.ENOSPC: "磁盘空间不足", errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "位于只读的磁盘上",
+    errno.ENOENT: "文件或文件夹不存在", errno.EISDIR: "这是一个文件夹，不是文件", errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长", errno.EEXIST: "已经存在", errno.EADDRINUSE: "端口已被占用，请用 --dev-addr 换一个端口",
+    errno.EADDRNOTAVAIL: "本机没有这个地址", errno.EDQUOT: "超出磁盘配额", errno.ENOTEMPTY: "文件夹不是空的",
+    errno.EBUSY: "正被其他程序占用", errno.EMFILE: "打开的文件太多", errno.ELOOP: "符号链接循环",
+}
+
+
+def _os_message(exc: OSError) -> str:
+    reason = _OS_ERRORS.get(exc.errno or 0, f"系统错误（{os.strerror(exc.errno) if exc.errno else exc}）")
+    where = exc.filename if exc.filename is not None else ""
+    return f"{where}: {reason}" if where else reason
+
+
+class _Exit(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _error(message: str, code: int = 1) -> NoReturn:
+    """The one way a command stops with an error: main prints the message and returns the code."""
+    raise _Exit(message, code)
+
+
 def main(argv: list[str] | None = None) -> int:
+    from .publish import UnsafeTarget
+
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, or argparse's (Chinese) usage error: a code, not an exit
+        return stop.code if isinstance(stop.code, int) else 2
     if args.command is None:
         parser.print_help()
         return 2
@@ -260,6 +398,15 @@ def main(argv: list[str] | None = None) -> int:
                "export": cmd_export, "import": cmd_import, "bundle": cmd_bundle}[args.command]
     try:
         return handler(args)
+    except _Exit as stop:
+        print(f"qinglian：{stop}", file=sys.stderr)
+        return stop.code
+    except UnsafeTarget as refused:
+        print(f"qinglian：{refused}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"qinglian：{_os_message(exc)}。操作未完成，原有文件保持不变。", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

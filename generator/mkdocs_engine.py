@@ -10,6 +10,8 @@ import json
 import logging
 import os
 import re
+import tempfile
+from html import unescape
 from importlib import resources
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from .linkcheck import check_page, element_ids
 from .loader import load_course
-from .searchindex import Section, build_index, extract_sections
+from .searchindex import SearchPage, build_index, extract_sections, page_kind
 from .paths import ASSET_DIR
 from .problems import Severity
 from .site import Site, generate
@@ -54,7 +56,7 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.site: Site | None = None  # handed over by the CLI, which has already generated it
-        self.search_pages: list[tuple[str, str, list[Section]]] = []
+        self.search_pages: list[SearchPage] = []
         self.page_ids: dict[str, set[str]] = {}
         self.handwritten: list[tuple[Path, str]] = []  # (source file, its path in the site)
 
@@ -66,9 +68,11 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
             self.site = self._generate(config)
         self.search_pages, self.page_ids, self.handwritten = [], {}, []
         site = self.site
-        config.site_name = site.title
-        config.site_description = config.site_description or site.organization
-        config.copyright = config.copyright or site.organization
+        # The theme prints these into HTML text and attributes, escaping some places and not others:
+        # plain text for the engine has no markup characters at all.
+        config.site_name = engine_text(site.title)
+        config.site_description = engine_text(config.site_description or site.organization)
+        config.copyright = engine_text(config.copyright or site.organization)
         if not config.nav:
             config.nav = site.nav
         config.extra_css = list(config.extra_css) + [p for p in site.stylesheets if p not in config.extra_css]
@@ -86,8 +90,7 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
             raise PluginError("课程内容有误，未生成网站：\n" + "\n".join(messages))
         for problem in result.problems:
             log.info(problem.format(course_dir))
-        home = "index.md" if (Path(config.docs_dir) / "index.md").is_file() else None
-        return generate(result.course, home=home)
+        return generate(result.course)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -101,15 +104,31 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
     def _add(files: Files, file: File) -> None:
         existing = files.get_file_from_path(file.src_uri)
         if existing is not None:
-            raise PluginError(f"docs/{file.src_uri} 与生成的页面同名：请改名或删除手写文件")
+            raise PluginError(f"手写页面 docs/{file.src_uri} 与生成的页面同名：请改名或删除手写文件")
         files.append(file)
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        self.search_pages.append((page.url, page.title or "", extract_sections(html, page.title or "")))
+        self._add_search_page(html, page)
         self.page_ids[page.file.src_uri] = element_ids(html)
         if not page.file.generated_by and page.file.abs_src_path:
             self.handwritten.append((Path(page.file.abs_src_path), page.file.src_uri))
+        # The theme prints the title into <title> through striptags, which decodes "&lt;/title&gt;"
+        # back into markup: hand it plain text with no markup characters left.
+        page.title = engine_text(unescape(re.sub(r"<[^>]*>", "", page.title or "")))
         return html
+
+    def _add_search_page(self, html_text: str, page) -> None:
+        path = page.file.src_uri
+        site = self.site
+        if site is not None and path in site.unsearchable:
+            return  # answer keys, papers and blank forms: a search result would give them away
+        # MkDocs hands the title over as HTML (an entity for "<" or "&", tags from a hand-written
+        # heading); the index holds plain text, which the worker escapes once when it shows it.
+        title = unescape(re.sub(r"<[^>]*>", "", page.title or ""))
+        generated = site is not None and path in site.pages
+        short_titles = tuple(site.search_titles.get(path, ())) if site is not None else ()
+        self.search_pages.append(SearchPage(page.url, title, extract_sections(html_text, title),
+                                            page_kind(path, generated), short_titles))
 
     @event_priority(50)  # before anything is written for search or offline use
     def _post_build_links(self, config: MkDocsConfig) -> None:
@@ -151,6 +170,7 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
             patched = re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", patched)
             if patched != text:
                 script.write_text(patched, encoding="utf-8")
+        _relative_404(site_dir / "404.html")
         for path in sorted(site_dir.rglob("*")):
             if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".txt", ".xml", ".map"):
                 found = _INTERNET.search(path.read_text(encoding="utf-8", errors="replace"))
@@ -164,32 +184,75 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
         return server
 
 
-def build_site(config_file: Path, site: Site, site_dir: Path) -> list[str]:
-    """Build with MkDocs (strict) into site_dir; returns error messages, empty on success."""
+BASE_CONFIG = "mkdocs-base.yml"
+
+
+def engine_text(text: str) -> str:
+    """Plain text for the engine's configuration: HTML's special characters in their full-width forms."""
+    return text.translate(str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"}))
+
+
+def build_site(site: Site, site_dir: Path, *, docs_dir: Path | None, config_file: Path | None = None) -> list[str]:
+    """Build with MkDocs (strict) into site_dir; returns error messages in Chinese, empty on success.
+
+    Without ``config_file`` the package's own configuration is used, so a build works from any folder;
+    ``docs_dir`` holds the course's hand-written pages (None: there are none).
+    """
     # Same input, same bytes: MkDocs stamps today's date into sitemap.xml.gz unless told otherwise.
     os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's English end-of-life notice
     handler = _Collect()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)
+    empty_docs = None
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        _plugin(config).site = site
-        mkdocs_build(config)
+        if docs_dir is None:
+            empty_docs = tempfile.TemporaryDirectory(prefix="qinglian-docs-")
+            docs_dir = Path(empty_docs.name)
+        with resources.as_file(resources.files("generator") / BASE_CONFIG) as base:
+            config = load_config(str(config_file or base), site_dir=str(site_dir), docs_dir=str(docs_dir), strict=True)
+            _plugin(config).site = site
+            mkdocs_build(config)
     except (Abort, ConfigurationError, PluginError, MkDocsException) as exc:
-        return handler.messages + [f"MkDocs：{exc}"]
+        return [translate(m) for m in handler.messages] + [translate(str(exc))]
     finally:
         mkdocs_logger.removeHandler(handler)
+        if empty_docs is not None:
+            empty_docs.cleanup()
     return []
 
 
-def serve(config_file: Path, course_dir: Path, dev_addr: str | None) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+# What MkDocs says in English, as the user reads it; anything else is passed on with a Chinese lead.
+_MKDOCS_MESSAGES = [
+    (re.compile(r"Aborted with (\d+) warnings? in strict mode!?"), r"MkDocs 在严格模式下遇到 \1 个警告，已停止"),
+    (re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the target (?:'[^']*' )?is not found among documentation files\.?"),
+     r"手写页面 \1 中的链接“\2”指向不存在的页面"),
+    (re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the doc '([^']+)' does not contain an anchor '([^']+)'\.?"),
+     r"手写页面 \1 中的链接“\2”：页面 \3 中没有锚点“\4”"),
+    (re.compile(r"Config value '([^']+)': (.*)"), r"配置项“\1”有误：\2"),
+    (re.compile(r"The path '([^']+)' isn't an existing directory\.?"), r"文件夹“\1”不存在"),
+]
 
-    # mkdocs.yml reads the course folder as !ENV [QINGLIAN_COURSE, course]; MkDocs re-reads the
-    # configuration on every rebuild, so the environment is how the folder reaches each reload.
-    os.environ[COURSE_ENV] = str(course_dir)
-    options = {"dev_addr": dev_addr} if dev_addr else {}
-    mkdocs_serve(str(config_file), **options)
+
+def translate(message: str) -> str:
+    text = message.strip()
+    for pattern, chinese in _MKDOCS_MESSAGES:
+        if pattern.search(text):
+            return pattern.sub(chinese, text)
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return text  # our own plugin's message
+    return f"网站引擎 MkDocs 报告错误（原文）：{text}"
+
+
+def _relative_404(page: Path) -> None:
+    """The 404 page is served at whatever address was missing; MkDocs links it from "/", which a
+    sub-path or file:// cannot follow. From the site root, relative addresses work everywhere."""
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'(\s(?:href|src))="/(?!/)', r'\1="', text)
+    text = text.replace('new URL("/",location)', 'new URL(".",location)').replace("new URL('/',location)", "new URL('.',location)")
+    page.write_text(text, encoding="utf-8")
 
 
 def _plugin(config: MkDocsConfig) -> QinglianPlugin:
@@ -205,13 +268,4 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"MkDocs：{record.getMessage()}")
-
-
-def docs_dir_of(config_file: Path) -> Path:
-    """The docs folder a configuration names (hand-written pages live there)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as f:
-        raw = yaml_load(f) or {}
-    return (config_file.parent / raw.get("docs_dir", "docs")).resolve()
+        self.messages.append(record.getMessage())

@@ -12,6 +12,7 @@ from .paths import (ASSET_DIR, CASE_INDEX, GLOSSARY, LESSON_INDEX, POLICY_INDEX,
                     quiz_paper)
 from .render.case import render_case
 from .render.context import PageContext
+from .render.home import HOME, render_home
 from .render.glossary import glossary_script, render_glossary
 from .render.indexes import render_policy_index, render_responsibilities, render_unit
 from .render.lesson import render_commitment, render_lesson, render_sign_in
@@ -43,9 +44,10 @@ class Site:
     search_aliases: dict[str, str] = field(default_factory=dict)  # glossary alias → term
     # Pages that give answers away or are blank forms: never in the search index.
     unsearchable: set[str] = field(default_factory=set)
+    search_titles: dict[str, list[str]] = field(default_factory=dict)  # page path → other names (a policy's 简称)
 
 
-def generate(course: Course, *, home: str | None = "index.md") -> Site:
+def generate(course: Course) -> Site:
     """Render every page of a validated course."""
     site = Site(title=course.settings.title, organization=course.settings.organization)
 
@@ -54,6 +56,7 @@ def generate(course: Course, *, home: str | None = "index.md") -> Site:
 
     cited_by = backlinks(course)
     units = unit_pages(course)
+    add(HOME, render_home)
     add(POLICY_INDEX, render_policy_index)
     for entry in course.policies.values():
         add(policy_page(entry.item.id), lambda ctx, entry=entry: render_policy(entry, ctx, units, cited_by))
@@ -78,11 +81,16 @@ def generate(course: Course, *, home: str | None = "index.md") -> Site:
         add(quiz_key(quiz.item.id), lambda ctx, quiz=quiz, questions=questions: render_key(quiz.item, ctx, questions))
     add(GLOSSARY, render_glossary)
 
-    if home:
-        site.nav.append({"首页": home})
+    site.nav.append({"首页": HOME})
     site.nav += [{"政策法规": [POLICY_INDEX]}, {"典型案例": [CASE_INDEX]}, {"警示教育": [LESSON_INDEX]}, {"自测": [QUIZ_INDEX]},
                  {"责任清单": RESPONSIBILITIES}, {"术语表": GLOSSARY}]
     site.search_aliases = {alias: entry.term for entry in course.settings.glossary for alias in entry.aliases}
+    # Answer keys and papers give answers away; sign-in sheets and 承诺书 are blank forms.
+    for lesson in course.lessons.values():
+        site.unsearchable |= {lesson_sign_in(lesson.item.id), lesson_commitment(lesson.item.id)}
+    for quiz in course.quizzes.values():
+        site.unsearchable |= {quiz_paper(quiz.item.id), quiz_key(quiz.item.id)}
+    site.search_titles = {policy_page(e.item.id): [str(e.item.short_title)] for e in course.policies.values() if e.item.short_title}
     _add_assets(site)
     glossary = f"{ASSET_DIR}/glossary.js"
     site.assets.append(Asset(glossary, glossary_script(PageContext(course, GLOSSARY)).encode("utf-8")))

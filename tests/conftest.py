@@ -99,8 +99,8 @@ def type_search(page, query: str) -> None:
 
 
 def build_site(root: Path, files: dict[str, str]) -> Path:
-    """Write a course under root and build it with the project's mkdocs.yml; returns the site folder."""
+    """Write a course under root and build it as `qinglian build` does; returns the site folder."""
     course = write_course(root / "course", files)
     site = root / "site"
-    assert main(["build", "--course", str(course), "--site", str(site), "--config", str(REPO / "mkdocs.yml")]) == 0
+    assert main(["build", "--course", str(course), "--site", str(site)]) == 0
     return site
