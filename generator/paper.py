@@ -19,7 +19,7 @@ body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", SimSun, "Songti 
 h1 { font-size: 16pt; text-align: center; } h2 { font-size: 12pt; margin-top: 1.4em; }
 a { color: #000; text-decoration: none; }
 .ql-paper-q { margin: .7em 0; break-inside: avoid; } .ql-paper-options { margin: .2em 0 0 1.5em; }
-.ql-key { break-before: page; } .ql-paper-rules { font-weight: bold; }
+.ql-key { break-before: page; } .ql-nav { display: none; } .ql-paper-rules { font-weight: bold; }
 @media screen { .ql-key { border-top: 2px dashed #999; margin-top: 3em; padding-top: 1em; } }
 """
 

@@ -155,7 +155,9 @@ def answer_text(question: Question) -> str:
 def render_key(quiz: Quiz, ctx: PageContext, questions: list[Question], *, variant: str = "") -> str:
     groups, total = _marks(questions)
     parts = [f"# {inline_text(quiz.title)}　答案与解析{inline_text(variant)}", "",
-             f"[返回自测]({ctx.url(quiz_page(quiz.id))})　[打印试卷]({ctx.url(quiz_paper(quiz.id))})", "",
+             # Navigation for the screen only: print and the standalone paper leave it out.
+             '<div class="ql-nav" markdown>', "",
+             f"[返回自测]({ctx.url(quiz_page(quiz.id))})　[打印试卷]({ctx.url(quiz_paper(quiz.id))})", "", "</div>", "",
              f"本卷共 {len(questions)} 题，{_score_line(quiz, total)}。", ""]
     for index, (kind, items) in enumerate(groups):
         parts += [f"## {CHINESE_NUMBERS[index]}、{TYPE_NAMES[kind]}（{sum(p for _, _, p in items)} 分）", ""]
