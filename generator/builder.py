@@ -58,6 +58,7 @@ def build_into(course_dir: Path, target: Path, *, strict: bool = False, config_f
 
         publish.write_markdown(site.pages, {a.path: a.content for a in site.assets},
                                yaml.safe_dump(site.nav, allow_unicode=True, sort_keys=False), markdown_out)
+        (markdown_out / publish.STAMP).write_text(publish.STAMP_TEXT, encoding="utf-8")
     outcome.engine_errors = build_site(site, target, docs_dir=course_docs(outcome.load.course.root),
                                        config_file=config_file)
     if not outcome.engine_errors:

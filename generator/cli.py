@@ -172,8 +172,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(message, file=sys.stderr)
         print((closing + "\n" if closing else "") + "网站未生成，原有网站保持不变。", file=sys.stderr, end="\n")
         return 1
-    if args.markdown_out:
-        (args.markdown_out / publish.STAMP).write_text(publish.STAMP_TEXT, encoding="utf-8")
     publish.swap_into_place(staging, site_dir)
     print(f"网站已生成：{site_dir}（{outcome.pages} 个生成页面）。双击其中的 index.html 即可离线浏览。")
     return 0

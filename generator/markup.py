@@ -6,27 +6,19 @@ import html
 import re
 from collections.abc import Callable
 
-_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
-# Markdown syntax that works anywhere in a line; line-start syntax is handled by _LEADING.
-_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]{}#|!<>&~^$]")
-_LEADING = re.compile(r"^(\s*)(?:([-+=:>])|(\d+)([.)]))")
+from .richtext import encode_text
+
+_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85\x0b\x0c]+\s*")
 
 
 def inline_text(text: str) -> str:
     """A plain field placed into generated Markdown (headings, table cells, link labels, list items).
 
     Plain fields never become markup: line breaks are spaces (a newline plus "> " would open a
-    blockquote), and every character some Markdown reader could act on is a character reference.
+    blockquote), leading spaces go (four would open a code block), and every character some Markdown
+    reader could act on is a character reference (the rule lives in richtext.encode_text).
     """
-    flat = _BREAKS.sub(" ", text)
-    escaped = _INLINE_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", flat)
-
-    def leading(match: re.Match[str]) -> str:
-        if match.group(2):
-            return f"{match.group(1)}&#{ord(match.group(2))};"
-        return f"{match.group(1)}{match.group(3)}&#{ord(match.group(4))};"
-
-    return _LEADING.sub(leading, escaped, count=1)
+    return encode_text(_BREAKS.sub(" ", text).strip())
 
 
 def attr(text: str) -> str:
