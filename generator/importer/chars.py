@@ -34,10 +34,22 @@ def _t2s() -> OpenCC:
     return OpenCC("t2s")
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    converted = _t2s().convert(char)
-    return converted if len(converted) == 1 else char
+_TABLE_LIMIT = 50_000
+
+
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character: folding stays at C speed on long texts."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) > _TABLE_LIMIT:
+            self.clear()  # a text using every code point must not grow the cache without bound
+        char = chr(code)
+        converted = _t2s().convert(char) if is_han(char) else char
+        self[code] = converted if len(converted) == 1 else char
+        return self[code]
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
@@ -46,7 +58,7 @@ def fold(text: str) -> str:
     Rules match the folded text and slice the original, so traditional input
     (關于, 責任單位, 第一條) is recognised without being rewritten.
     """
-    return "".join(_fold_char(c) if is_han(c) else c for c in text)
+    return text.translate(_FOLD)
 
 
 def to_simplified(text: str) -> str:
@@ -62,7 +74,19 @@ def traditional_count(text: str) -> int:
 _DROP_CATEGORIES = {"Cc", "Cf", "Cs", "Co"}
 
 
+class _PrintableTable(dict):
+    def __missing__(self, code: int) -> str | None:
+        if len(self) > _TABLE_LIMIT:
+            self.clear()
+        char = chr(code)
+        keep = char == "\t" or unicodedata.category(char) not in _DROP_CATEGORIES and char not in "\ufffe\uffff"
+        self[code] = char if keep else None
+        return self[code]
+
+
+_PRINTABLE = _PrintableTable()
+
+
 def printable(text: str) -> str:
     """Drop control, format (zero-width, BOM, bidi) and surrogate characters YAML cannot carry."""
-    return "".join(c for c in text if c == "\t" or unicodedata.category(c) not in _DROP_CATEGORIES
-                   and c not in "\ufffe\uffff")
+    return text.translate(_PRINTABLE)

@@ -8,11 +8,19 @@ it, and left alone between digits or Latin letters (times 14:57, numbers 1,000, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import numbering
-from .chars import CJK_PUNCT, SENTENCE_END, fold, is_cjk, is_han, printable, to_simplified
-from .lines import Line
+from .chars import (
+    CJK_PUNCT,
+    SENTENCE_END,
+    fold,
+    is_cjk,
+    is_han,
+    printable,
+    to_simplified,
+)
+from .lines import Line, TableRow
 from .patterns import ends_with_doc_type, is_date_line, is_title_like
 
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\t]")
@@ -124,11 +132,29 @@ def _raw_segments(text: str, repairs: Repairs) -> list[str]:
     return [text]
 
 
+def _clean_row(row: TableRow, repairs: Repairs, simplified: bool) -> TableRow:
+    def clean(text: str | None) -> str:
+        return clean_text(_SPACES.sub(" ", printable(text or "")).replace("\u3000", " "), repairs, simplified)
+
+    return replace(
+        row,
+        number=clean(row.number) or None,
+        title=clean(row.title) or None,
+        paragraphs=tuple(p for p in map(clean, row.paragraphs) if p),
+        responsible=tuple(n for n in map(clean, row.responsible) if n),
+        deadline=clean(row.deadline) or None,
+    )
+
+
 def normalise(raw: list[Line], simplified: bool = False) -> tuple[list[Line], Repairs]:
     """Clean every paragraph; split flattened documents; drop empty lines."""
     repairs = Repairs()
     out: list[Line] = []
     for line in raw:
+        if line.row is not None:
+            row = _clean_row(line.row, repairs, simplified)
+            out.append(Line(line.no, clean_text(_SPACES.sub(" ", printable(line.text)), repairs, simplified) or " ", row))
+            continue
         for segment in _raw_segments(line.text, repairs):
             text = clean_text(segment, repairs, simplified)
             if text:
@@ -136,33 +162,89 @@ def normalise(raw: list[Line], simplified: bool = False) -> tuple[list[Line], Re
     return out, repairs
 
 
+_WINDOW = 300  # far more than any heading, title or number is long: checks look at a bounded part of a paragraph
+
+
+def _has_clause_marks(text: str) -> bool:
+    return any(c in text for c in "，。、；：")
+
+
 def _is_running_text(text: str) -> bool:
-    return len(text) >= 15 and any(c in text for c in "，。、；：")
+    return len(text) >= 15 and _has_clause_marks(text)
 
 
 def continues(previous: str, following: str) -> bool:
     """Whether ``following`` is the rest of ``previous``, cut by a stray line break (确保正确的办学 / 方向)."""
-    if not previous or not following:
+    return _continues(_Paragraph(Line(0, previous)), following)
+
+
+def _short_heading(head: str) -> bool:
+    heading = numbering.parse(head, fold(head))
+    # 一、强化思想引领，筑牢信仰根基: a numbered heading, its text starts below
+    return heading is not None and len(heading.rest) <= 25 and not any(c in heading.rest for c in SENTENCE_END)
+
+
+class _Paragraph:
+    """A paragraph being joined from several lines, kept as parts (joining strings one by one is quadratic).
+
+    Every check looks only at its beginning, its end and its length, so each join costs the same.
+    """
+
+    def __init__(self, line: Line) -> None:
+        self.no = line.no
+        self.row = line.row
+        self.parts = [line.text]
+        self.length = len(line.text)
+        self.head = line.text[:_WINDOW]
+        self.tail = line.text[-_WINDOW:]
+        self.marks = _has_clause_marks(line.text)
+        self._heading: bool | None = None
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+        if len(self.head) < _WINDOW:
+            self.head = (self.head + text)[:_WINDOW]
+            self._heading = None
+        self.tail = (self.tail + text)[-_WINDOW:]
+        self.marks = self.marks or _has_clause_marks(text)
+
+    @property
+    def running(self) -> bool:
+        return self.length >= 15 and self.marks
+
+    @property
+    def short_heading(self) -> bool:
+        if self._heading is None:
+            self._heading = _short_heading(self.head)
+        return self._heading
+
+    def line(self) -> Line:
+        return Line(self.no, "".join(self.parts), self.row)
+
+
+def _continues(previous: _Paragraph, following: str) -> bool:
+    if not previous.length or not following:
         return False
-    last = previous[-1]
-    if last not in "，、" and not _is_running_text(previous):  # a trailing comma says "to be continued" on its own
+    last = previous.tail[-1]
+    if last not in "，、" and not previous.running:  # a trailing comma says "to be continued" on its own
         return False
     if last in SENTENCE_END or not (is_han(last) or last.isalnum() or last in _CONTINUES_AFTER):
         return False
-    if is_title_like(previous) or ends_with_doc_type(previous) or is_date_line(following):
+    if previous.length <= _WINDOW and is_title_like(previous.head):
         return False
-    heading = numbering.parse(previous, fold(previous))
-    if heading is not None and len(heading.rest) <= 25 and not any(c in heading.rest for c in SENTENCE_END):
-        return False  # 一、强化思想引领，筑牢信仰根基: a numbered heading, its text starts below
-    return numbering.parse(following, fold(following)) is None
+    if ends_with_doc_type(previous.tail) or is_date_line(following[:_WINDOW]) or previous.short_heading:
+        return False
+    return numbering.parse(following[:_WINDOW], fold(following[:_WINDOW])) is None
 
 
 def join_broken(lines: list[Line], repairs: Repairs) -> list[Line]:
-    out: list[Line] = []
+    out: list[_Paragraph] = []
     for line in lines:
-        if out and continues(out[-1].text, line.text):
-            out[-1] = Line(out[-1].no, out[-1].text + line.text)
+        last = out[-1] if out else None
+        if last and last.row is None and line.row is None and _continues(last, line.text):
+            last.add(line.text)
             repairs.joined.append(line.no)
         else:
-            out.append(line)
-    return out
+            out.append(_Paragraph(line))
+    return [paragraph.line() for paragraph in out]

@@ -33,12 +33,12 @@ _RULES: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(r"(分享到|分享至|微信扫一扫|扫一扫|扫描二维码|扫码|二维码(无法|查看|访问|下载)|打印本页|关闭窗口|"
                 r"【\s*(打印|关闭|大|字号)|字号\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|【\s*大\s*中\s*小\s*】)"), "分享、打印等页面按钮", 80),
     (re.compile(r"^(上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)"), "上一篇/下一篇", 200),
-    (re.compile(r"(版权所有|版权归属|版权声明|copyright|©|all rights reserved)", re.I), "版权信息", 120),
-    (re.compile(r"(icp\s*备|icp\s*证|公网安备|网安备|网站标识码|网站识别码)", re.I), "备案信息", 120),
+    (re.compile(r"(版权所有|版权归属|版权声明|copyright|©|all rights reserved)", re.IGNORECASE), "版权信息", 120),
+    (re.compile(r"(icp\s*备|icp\s*证|公网安备|网安备|网站标识码|网站识别码)", re.IGNORECASE), "备案信息", 120),
     (re.compile(r"^(技术支持|主办单位|承办单位|主办|承办|维护单位|网站维护|联系电话|联系我们|联系方式|网站地图|网站声明|"
-                r"电话|传真|e-?mail|邮箱)\s*[:：]?|邮政编码\s*[:：]?\s*\d{6}|邮编\s*[:：]?\s*\d{6}", re.I), "页脚信息", 120),
-    (re.compile(r"^(https?://|www\.)\S+$", re.I), "网址", 400),
-    (re.compile(r"^(?!附件).*\.(docx?|pdf|wps|xlsx?|pptx?|txt|zip|rar)$", re.I), "文件名", 200),
+                r"电话|传真|e-?mail|邮箱)\s*[:：]?|邮政编码\s*[:：]?\s*\d{6}|邮编\s*[:：]?\s*\d{6}", re.IGNORECASE), "页脚信息", 120),
+    (re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE), "网址", 400),
+    (re.compile(r"^(?!附件).*\.(docx?|pdf|wps|xlsx?|pptx?|txt|zip|rar)$", re.IGNORECASE), "文件名", 200),
     (re.compile(r"(下载收益|由用户上传|用户上传|本站不|本站仅|如有侵权|侵权请|联系客服|网站客服|客服\s*[:：]|免费提供原文|"
                 r"收集整理.{0,12}(权利|版权)|相关权利归属|原文链接)"), "网站声明", 120),
     (re.compile(r"^(温馨提示|特别提示|免责声明|友情提示)\s*[:：]?$"), "网站声明", 20),
@@ -53,7 +53,7 @@ _TAIL_MARKERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(相关(文章|文档|阅读|新闻|链接|信息|附件)|推荐(阅读|文章|文档)|热门(文章|推荐|文档)|猜你喜欢|延伸阅读|"
                 r"你可能(关注|感兴趣|喜欢)的?(文档|文章|内容)?|您可能(关注|感兴趣|喜欢)的?(文档|文章|内容)?|"
                 r"上一篇|下一篇|上一条|下一条)"), "尾部无关内容"),
-    (re.compile(r"(版权所有|版权归属|icp\s*备|公网安备|技术支持\s*[:：]|主办单位\s*[:：])", re.I), "页脚及其后的内容"),
+    (re.compile(r"(版权所有|版权归属|icp\s*备|公网安备|技术支持\s*[:：]|主办单位\s*[:：])", re.IGNORECASE), "页脚及其后的内容"),
 ]
 
 
@@ -117,6 +117,13 @@ def filter_lines(lines: list[Line]) -> JunkResult:
     seen_text = False  # tail markers count only after some of the document itself
     in_tips = False
     for position, line in enumerate(lines):
+        if line.row is not None:  # a row of a task table is the document, whatever its words
+            if line.row.header:
+                result.dropped.append(Dropped(line, "表格的表头"))
+            else:
+                result.kept.append(line)
+                seen_text = True
+            continue
         text = line.text
         folded = fold(text)
         if in_tips and numbering.parse(text, folded) and _TIP_WORDS.search(folded):
@@ -137,7 +144,7 @@ def filter_lines(lines: list[Line]) -> JunkResult:
         result.kept.append(line)
     kept = []
     for index, line in enumerate(result.kept):
-        if _duplicate_of_following(index, result.kept):
+        if line.row is None and _duplicate_of_following(index, result.kept):
             result.dropped.append(Dropped(line, "与后文重复"))
         else:
             kept.append(line)

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from . import numbering
 from .chars import fold
 from .lines import Dropped, Line
-from .patterns import is_date_line, is_doc_number_line, is_org_line, is_title_like, notice_inner_title
+from .patterns import (
+    is_date_line,
+    is_doc_number_line,
+    is_org_line,
+    is_title_like,
+    notice_inner_title,
+)
 
 _SUBTITLE = re.compile(r"^（[^（）]{1,30}）$")
 _SUBTITLE_WORDS = re.compile(r"试行|暂行|修订|修正|草案|征求意见稿|送审稿")
@@ -34,12 +40,16 @@ class Layout:
 
 
 def _numbered(line: Line) -> numbering.Numbered | None:
+    if line.row is not None:  # a row of a task table is a provision, numbered or not
+        found = numbering.parse_label(line.row.number or "")
+        return found or numbering.Numbered("table", "", line.row.position, "")
     return numbering.parse(line.text, fold(line.text))
 
 
 def _first_provision(lines: list[Line], start: int) -> int | None:
-    numbered = [i for i in range(start, len(lines)) if _numbered(lines[i])]
-    first_ones = [i for i in numbered if _numbered(lines[i]).value == 1]
+    found = [(i, _numbered(lines[i])) for i in range(start, len(lines))]
+    numbered = [i for i, number in found if number and not number.needs_context]
+    first_ones = [i for i in numbered if found[i - start][1].value == 1]
     if first_ones:
         return first_ones[0]
     return numbered[0] if numbered else None

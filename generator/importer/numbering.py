@@ -11,10 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..anchors import number_value
+from ..anchors import chinese_to_int, number_value
 
-_CN = "[一二三四五六七八九十百零〇两]+"
-_DIGITS = "[0-9０-９]{1,3}"
+_CN = "[一二三四五六七八九十百千万亿零〇两]+"
+_DIGITS = "[0-9０-９]+"
+# A bare number this large (2020、2021年… / 一千、) is taken only where it continues its list (structure decides).
+LARGE = 1000
 _CIRCLED = "[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]"  # ①–⑳, ㉑–㊿
 _PAREN_DIGIT = "[\u2474-\u2487]"  # ⑴–⒇
 _DIGIT_STOP = "[\u2488-\u249b]"  # ⒈–⒛
@@ -44,6 +46,38 @@ class Numbered:
     printed: str  # the number as the YAML will show it: 一 / （一） / 1 / （1） / ① / 第一条
     value: int
     rest: str  # the text after the number
+
+    @property
+    def needs_context(self) -> bool:
+        """A big bare number is only a number where the list before it leads up to it."""
+        return self.style not in ("chapter", "section", "article") and self.value >= LARGE
+
+
+def _chinese_value(text: str) -> int | None:
+    """一万零一 → 10001, 三亿 → 300000000: what anchors.chinese_to_int reads, extended by 万 and 亿."""
+    total = 0
+    for unit, scale in (("亿", 100_000_000), ("万", 10_000)):
+        if unit in text:
+            high, text = text.split(unit, 1)
+            value = _chinese_value(high) if high else 1
+            if value is None:
+                return None
+            total += value * scale
+    if not text:
+        return total
+    low = chinese_to_int(text)
+    return None if low is None else total + low
+
+
+def value_of(printed: str) -> int | None:
+    """The value of a printed number, also where the content model's own reading stops (万, 亿)."""
+    value = number_value(printed)
+    if value is not None:
+        return value
+    core = unicodedata.normalize("NFKC", printed).strip("()（）、.．")
+    wrapped = re.fullmatch(r"第(.+?)(?:条|章|节|部分|篇)", core)
+    core = wrapped.group(1) if wrapped else core
+    return _chinese_value(core) if re.fullmatch(r"[一二三四五六七八九十百千万亿零〇两]+", core) else None
 
 
 def _ascii_digits(text: str) -> str:
@@ -75,9 +109,20 @@ def parse(text: str, folded: str | None = None) -> Numbered | None:
         groups = match.groups()
         wrapper = groups[1] if style in ("chapter", "section", "article") else None
         printed = _printed(style, groups[0], wrapper)
-        value = number_value(printed)
+        value = value_of(printed)
         if value is None or value == 0:
             continue
         rest_start = match.start(len(groups))
         return Numbered(style, printed, value, text[rest_start:].strip())
     return None
+
+
+def parse_label(label: str) -> Numbered | None:
+    """A number standing alone, as in a table's 序号 column: 1 / 1. / 一 / （一） / 第一条."""
+    text = label.strip()
+    if re.fullmatch(r"[0-9０-９]+", text):
+        text += "."
+    elif re.fullmatch(_CN, text):
+        text += "、"
+    found = parse(text + " ")
+    return found if found is not None and not found.rest else None

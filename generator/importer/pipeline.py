@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from slugify import slugify
 
@@ -18,12 +19,16 @@ from ..validation import validate_document
 from ..yamlsource import parse_yaml
 from . import cleanup, junk, layout, metadata, structure
 from .chars import traditional_count
-from .emit import Draft, emit
+from .emit import Draft, comment_text, data, emit
 from .lines import Dropped, Line
-from .readers import ImportFailure, Source, read_source
+from .readers import MAX_PARAGRAPHS, ImportFailure, Source, read_source
 
 HEADER = ("由 qinglian import 从“{name}”导入。\n"
           "标有“请核对”的注释是导入程序的推测：请对照原文核对，改好后删去该注释。")
+NOT_A_POLICY = ("警告：这份文件不像政策文件——找不到发文机关和发文日期，也没有条款编号"
+                "（可能是网页评论、新闻或解读文章）。仍已按段落导入，请确认确实要把它作为政策收录。")
+# How metadata.extract says it had no date of the document's own (a web page's publishing time is not one).
+_UNDATED = ("取自网页的发布时间", "只知道标题中的年份", "只知道标题前的年份", "原文没有日期")
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,16 @@ def _notices(source: Source, repairs: cleanup.Repairs, meta: metadata.Metadata, 
     return notes
 
 
+def looks_like_policy(meta: metadata.Metadata, numbered: bool) -> bool:
+    """A policy has at least one of: numbered provisions, a 文号, an issuer, a date of its own."""
+    if numbered or meta.doc_number:
+        return True
+    issuer_note = meta.notes.get("issuers", "")
+    no_issuer = meta.issuers == [metadata.PLACEHOLDER] or "来源/发布者" in issuer_note
+    no_date = meta.notes.get("issued", "").startswith(_UNDATED)
+    return not (no_issuer and no_date)
+
+
 def _guesses(meta: metadata.Metadata, draft: Draft, tree: structure.Tree) -> list[str]:
     guesses = [f"{key}：{note}" for key, note in meta.notes.items()]
     if draft.id_note:
@@ -102,9 +117,38 @@ def _guesses(meta: metadata.Metadata, draft: Draft, tree: structure.Tree) -> lis
     return guesses + tree.notes
 
 
-def self_check(yaml_text: str, name: str) -> list[str]:
-    """The emitted YAML read back the way ``qinglian validate`` reads a policy file."""
+def _first_difference(read: Any, meant: Any, path: str = "") -> str | None:
+    if isinstance(meant, dict) and isinstance(read, dict):
+        for key in list(meant) + [k for k in read if k not in meant]:
+            if key not in read or key not in meant:
+                return f"{path}{key}"
+            found = _first_difference(read[key], meant[key], f"{path}{key}.")
+            if found:
+                return found
+        return None
+    if isinstance(meant, list) and isinstance(read, list) and len(meant) == len(read):
+        for index, (a, b) in enumerate(zip(read, meant)):
+            found = _first_difference(a, b, f"{path}{index}.")
+            if found:
+                return found
+        return None
+    return None if read == meant and type(read) is type(meant) else path.rstrip(".") or "（整个文件）"
+
+
+MISMATCH = "读回的 YAML 与导入的内容不一致"
+
+
+def self_check(yaml_text: str, name: str, meant: dict[str, Any] | None = None) -> list[str]:
+    """The emitted YAML read back the way ``qinglian validate`` reads a policy file.
+
+    With ``meant``, the values read back must also be exactly the ones the importer wrote: a file
+    name or a text that smuggled a line break or a key into the YAML is caught here, not published.
+    """
     doc, problems = parse_yaml(yaml_text, Path(name))
+    if not problems and meant is not None:
+        where = _first_difference(doc.data, meant)
+        if where is not None:
+            return [f"{name}: {MISMATCH}（{where}），导入结果不可用"]
     if not problems:
         policy, problems = validate_document(doc, Policy)
         if policy is not None:
@@ -116,12 +160,16 @@ def import_source(source: Source, options: ImportOptions) -> ImportResult:
     lines, repairs = cleanup.normalise(source.lines, options.simplified)
     if not lines:
         raise ImportFailure("文件中没有文字内容")
+    if len(lines) > MAX_PARAGRAPHS:  # a flattened line may split into many paragraphs: the reader's cap again
+        raise ImportFailure(f"段落太多（{len(lines)} 段，超过 {MAX_PARAGRAPHS // 10000} 万段的上限）："
+                            "这不像一份政策文件，请只导入文件本身")
     filtered = junk.filter_lines(lines)
     kept = cleanup.join_broken(filtered.kept, repairs)
     parts = layout.locate(kept)
     tree = structure.build(parts.body)
     preamble_lines = parts.notice + parts.preamble
     provisions = tree.roots
+    numbered = bool(provisions)
     if not provisions:
         # No numbering at all: keep every paragraph, as unnumbered provisions, rather than lose the text.
         paragraphs = parts.preamble + tree.leading
@@ -136,25 +184,30 @@ def import_source(source: Source, options: ImportOptions) -> ImportResult:
         raise ImportFailure("没有找到正文：去掉网页杂项后只剩标题，请检查文件内容")
     meta = metadata.extract(parts, filtered.meta, source.name, options.fallback_year)
     policy_id = options.policy_id or derive_id(source.name, meta.issued)
+    warnings = [] if looks_like_policy(meta, numbered) else [NOT_A_POLICY]
     draft = Draft(
         policy_id=policy_id,
         meta=meta,
         preamble="\n\n".join(line.text for line in preamble_lines) or None,
         provisions=provisions,
-        header=HEADER.format(name=source.name),
+        header="\n".join([HEADER.format(name=comment_text(source.name))] + warnings),
         id_note=None if options.policy_id else "id 由文件名生成，可改为有意义的英文短名（或导入时用 --id 指定）",
     )
     yaml_text = emit(draft)
     dropped = sorted(filtered.dropped + parts.dropped, key=lambda d: d.line.no)
-    return ImportResult(
+    result = ImportResult(
         yaml_text=yaml_text,
         draft=draft,
         source=source,
         dropped=dropped,
         guesses=_guesses(meta, draft, tree),
-        notices=_notices(source, repairs, meta, kept, options.simplified),
-        problems=self_check(yaml_text, f"{policy_id}.yml"),
+        notices=warnings + _notices(source, repairs, meta, kept, options.simplified),
+        problems=self_check(yaml_text, f"{policy_id}.yml", data(draft)),
     )
+    if any(MISMATCH in problem for problem in result.problems):
+        # Never hand out YAML whose values are not the ones meant: it could carry keys nobody wrote.
+        raise ImportFailure(f"{result.problems[0].split(': ', 1)[1]}，为安全起见没有输出（这是导入程序的缺陷，请反馈）")
+    return result
 
 
 def import_file(path: Path, options: ImportOptions) -> ImportResult:

@@ -8,10 +8,11 @@ and when items 1–18 run on across several （一）…（四）.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass, field
 
-from ..anchors import auto_anchor
+from ..anchors import auto_anchor, number_value
 from . import fields, numbering
 from .chars import SENTENCE_END, fold, is_han
 from .lines import Line
@@ -36,6 +37,7 @@ class Node:
     deadline: str | None = None
     anchor: str | None = None
     notes: list[str] = field(default_factory=list)
+    table_row: bool = False  # came from a row of a task table (its fields come from the columns)
 
 
 @dataclass
@@ -81,24 +83,43 @@ def _is_heading(text: str, previous: str | None, following: str | None) -> bool:
     return _closes(previous) and (_parse(following) is not None or len(following) > 20 or following[-1] in SENTENCE_END)
 
 
-def split_inline(text: str, stack: list[Node]) -> tuple[str, str | None]:
+_SENTENCE_STOP = re.compile(f"[{SENTENCE_END}]")
+_NUMBER_WINDOW = 200  # a number and what must follow it fit in far less: parse a bounded slice, not the rest of the line
+
+
+def split_inline(text: str, stack: list[Node], start: int = 0) -> tuple[str, str | None]:
     """A line that runs on into the next number (…行动自觉。（二）压实责任…): split before that number.
 
     Only the number that comes next at an open level counts, so a 1. inside a sentence stays put.
     """
+    end = split_point(text, stack, start)
+    if end is None:
+        return text[start:], None
+    rest = end
+    while rest < len(text) and text[rest] == " ":
+        rest += 1
+    return text[start:end], text[rest:]
+
+
+def split_point(text: str, stack: list[Node], start: int = 0) -> int | None:
+    """Where the first paragraph of ``text[start:]`` ends if the next number follows on the same line."""
     expected = {(node.style, (node.value or 0) + 1) for node in stack if node.style in numbering.INLINE_STYLES}
     if not expected:
-        return text, None
-    for index, char in enumerate(text[:-1]):
-        if char not in SENTENCE_END:
-            continue
-        start = index + 1
-        while start < len(text) and text[start] == " ":
-            start += 1
-        found = numbering.parse(text[start:], fold(text[start:]))
+        return None
+    index = start
+    while True:
+        stop = _SENTENCE_STOP.search(text, index, len(text) - 1)
+        if stop is None:
+            return None
+        found_at = stop.start()
+        after = found_at + 1
+        while after < len(text) and text[after] == " ":
+            after += 1
+        window = text[after:after + _NUMBER_WINDOW]
+        found = numbering.parse(window, fold(window))
         if found and (found.style, found.value) in expected:
-            return text[:index + 1], text[start:]
-    return text, None
+            return found_at + 1
+        index = found_at + 1
 
 
 class _Builder:
@@ -122,17 +143,58 @@ class _Builder:
         self._siblings(len(self.stack)).append(node)
         self.stack.append(node)
 
+    def _continues_list(self, numbered: numbering.Numbered) -> bool:
+        return any(node.style == numbered.style and node.value == numbered.value - 1 for node in self.stack)
+
+    def _row(self, line: Line) -> None:
+        row = line.row
+        found = numbering.parse_label(row.number) if row.number else None
+        if found is not None:
+            node = Node(found.style, found.printed, found.value, "", line.no)
+        else:
+            node = Node("table", None, None, "", line.no)
+            if row.number:
+                node.notes.append(f"表格中的序号“{row.number[:20]}”不是可识别的编号，已按位置编号")
+        paragraphs = list(row.paragraphs)
+        node.lead = row.title or (paragraphs.pop(0) if paragraphs else "")
+        node.paragraphs = paragraphs
+        node.responsible = list(row.responsible)
+        node.deadline = row.deadline
+        node.table_row = True
+        self.place(node)
+
+    def _leave_table(self) -> Node | None:
+        """Close the rows of a table before the text that follows it; the last row, if any was open."""
+        last = None
+        while self.stack and self.stack[-1].table_row:
+            last = self.stack.pop()
+        return last
+
     def build(self, body: list[Line]) -> Tree:
-        queue = deque(body)
+        # (line, offset): a long line that runs on through many numbers is walked, never copied tail by tail.
+        queue = deque((line, 0) for line in body)
         previous: str | None = None
         while queue:
-            line = queue.popleft()
-            text, rest = split_inline(line.text, self.stack)
-            if rest is not None:
-                queue.appendleft(Line(line.no, rest))
-                self.tree.notes.append(f"第 {line.no} 行：原文缺少换行，已在编号“{rest[:4]}”前拆分")
-            following = queue[0].text if queue else None
+            line, start = queue.popleft()
+            if line.row is not None:
+                self._row(line)
+                previous = line.text
+                continue
+            last_row = self._leave_table()
+            end = split_point(line.text, self.stack, start)
+            if end is None:
+                text = line.text[start:] if start else line.text
+            else:
+                text = line.text[start:end]
+                rest = end
+                while rest < len(line.text) and line.text[rest] == " ":
+                    rest += 1
+                queue.appendleft((line, rest))
+                self.tree.notes.append(f"第 {line.no} 行：原文缺少换行，已在编号“{line.text[rest:rest + 4]}”前拆分")
+            following = (queue[0][0].text[queue[0][1]:queue[0][1] + _NUMBER_WINDOW]) if queue else None
             numbered = _parse(text)
+            if numbered is not None and numbered.needs_context and not self._continues_list(numbered):
+                numbered = None
             if numbered is not None:
                 self.place(Node(numbered.style, numbered.printed, numbered.value, numbered.rest, line.no))
             elif self.stack and _is_heading(text, previous, following):
@@ -140,7 +202,12 @@ class _Builder:
                 node.notes.append("原文此处是无编号的小标题，已作为下一级条款（不写 number）")
                 self.place(node)
             elif self.stack:
+                if last_row is not None:
+                    self.stack[-1].notes.append(f"表格后的第 {line.no} 段已并入本条正文（原文在表格之后）")
                 self.stack[-1].paragraphs.append(text)
+            elif last_row is not None:
+                self.stack.append(last_row)  # nothing encloses the table: the text stays with its last row
+                last_row.paragraphs.append(text)
             else:
                 self.tree.leading.append(Line(line.no, text))
             previous = text
@@ -175,23 +242,38 @@ def _split_lead(node: Node) -> None:
 def _sibling_titles(nodes: list[Node]) -> None:
     """In a list where every other item has a heading, an untitled item's first sentence is its heading too."""
     numbered = [n for n in nodes if n.style != HEADING]
-    if len(numbered) < 2:
+    untitled = [n for n in numbered if not n.title]
+    # Only a lone untitled item has all its siblings titled (counted once: a long list must stay linear).
+    if len(numbered) < 2 or len(untitled) != 1:
         return
-    for node in numbered:
-        if node.title or not node.text or not all(o.title for o in numbered if o is not node):
-            continue
-        first, rest = first_sentence(node.text)
-        if rest and len(first) <= 45:
-            node.title, node.text = first.rstrip(_TITLE_STOPS), rest
-            node.notes.append("标题按同级条款的格式推断")
+    node = untitled[0]
+    if not node.text:
+        return
+    first, rest = first_sentence(node.text)
+    if rest and len(first) <= 45:
+        node.title, node.text = first.rstrip(_TITLE_STOPS), rest
+        node.notes.append("标题按同级条款的格式推断")
+
+
+def _heading_only(text: str) -> bool:
+    return len(text) <= 40 and "\n" not in text and not any(c in text for c in SENTENCE_END + "，：:") and text[-1] not in "、"
 
 
 def _fields(node: Node) -> None:
+    # Fields a table gave in their own columns stand; the text may still end in a bracket of its own.
     if node.text:
         found = fields.extract(node.text)
-        node.text, node.responsible, node.deadline = found.text or None, found.responsible, found.deadline
-    if node.title and not node.deadline:
-        node.title, node.deadline = fields.title_deadline(node.title)
+        cut = found.text != node.text.rstrip()
+        node.text = found.text or None
+        node.responsible = node.responsible or found.responsible
+        node.deadline = node.deadline or found.deadline
+        if cut and not node.title and node.text and _heading_only(node.text):
+            node.title, node.text = node.text, None  # 1.召开动员大会（牵头单位：…）: the bracket hid a heading
+    if node.title:
+        found = fields.extract_title(node.title)
+        node.title = found.text or node.title
+        node.responsible = node.responsible or found.responsible
+        node.deadline = node.deadline or found.deadline
     if not node.title and not node.text:
         node.title = "（无标题）"
         node.notes.append("原文此处只有编号，没有文字")
@@ -207,24 +289,31 @@ def finish(nodes: list[Node]) -> None:
 
 
 def assign_anchors(nodes: list[Node]) -> None:
-    """Anchors as the content model derives them; a repeated one gets an explicit, distinct anchor."""
+    """Anchors as the content model derives them; where its derivation would differ (a repeated anchor, a
+    number it cannot read such as 第一万零一条), the provision gets an explicit, distinct anchor."""
     used: set[str] = set()
+    next_suffix: dict[str, int] = {}
 
-    def walk(items: list[Node], path: list[int]) -> None:
+    def walk(items: list[Node], path: list[int], model_path: list[int]) -> None:
         for position, node in enumerate(items, start=1):
             numbers = path + [node.value if node.value else position]
+            model_value = number_value(node.number) if node.number else position
+            model_numbers = model_path + [model_value or 0]
             anchor = auto_anchor(numbers)
             if anchor in used:
-                suffix = 2
+                suffix = next_suffix.get(anchor, 2)  # remembered: counting up from 2 each time is quadratic
                 while f"{anchor}-{suffix}" in used:
                     suffix += 1
+                next_suffix[anchor] = suffix + 1
                 node.anchor = f"{anchor}-{suffix}"
                 node.notes.append(f"编号与前文重复（锚点 {anchor}），已另设 anchor")
                 anchor = node.anchor
+            elif model_value is None or auto_anchor(model_numbers) != anchor:
+                node.anchor = anchor
             used.add(anchor)
-            walk(node.children, numbers)
+            walk(node.children, numbers, model_numbers)
 
-    walk(nodes, [])
+    walk(nodes, [], [])
 
 
 def paragraphs_as_provisions(lines: list[Line]) -> list[Node]:

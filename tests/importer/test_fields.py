@@ -61,3 +61,41 @@ def test_fields_in_a_document(import_text, validates):
     assert found["1.2"]["deadline"] == "2022年6月至12月"
     assert found["1.2.3"]["responsible"] == ["督导办"] and found["1.2.3"]["deadline"] == "2022年12月底"
     assert "责任单位" not in result.yaml_text and "牵头单位" not in result.yaml_text
+
+
+@pytest.mark.parametrize("text, rest, responsible, deadline", [
+    ("落实责任。（责任单位：各学校，完成时限：2024年5月底前）", "落实责任。", ["各学校"], "2024年5月底前"),
+    ("落实责任（责任单位：A、B 时限：2024年6月）。", "落实责任。", ["A", "B"], "2024年6月"),
+    ("做好工作。（牵头单位：X；配合单位：Y；完成时间：2024年底）", "做好工作。", ["X", "Y"], "2024年底"),
+    ("做好工作。(牵头单位:教育股;配合单位:督导办,各学校;完成时限:长期坚持)", "做好工作。", ["教育股", "督导办", "各学校"], "长期坚持"),
+    ("做好工作。（完成时限：2024年6月底前、责任部门：办公室）", "做好工作。", ["办公室"], "2024年6月底前"),
+    ("做好工作。（责任单位：教育股 配合单位：各学校 完成时间：每学期）", "做好工作。", ["教育股", "各学校"], "每学期"),
+    ("做好工作。【责任单位：教育股；时限：2024年底】", "做好工作。", ["教育股"], "2024年底"),
+    ("做好工作。责任单位：教育股；完成时限：2024年底。", "做好工作。", ["教育股"], "2024年底"),
+    ("做好工作。\n\n牵头单位：教育股  完成时限：2024年9月", "做好工作。", ["教育股"], "2024年9月"),
+    # The same words inside a sentence, or a paragraph that is a sentence, stay text.
+    ("明确责任单位：县教育局负责统筹。", "明确责任单位：县教育局负责统筹。", [], None),
+    ("责任单位：县教育局负责统筹，各学校具体落实。", "责任单位：县教育局负责统筹，各学校具体落实。", [], None),
+])
+def test_combined_brackets(text, rest, responsible, deadline):
+    found = extract(text)
+    assert (found.text, found.responsible, found.deadline) == (rest, responsible, deadline)
+
+
+def test_combined_fields_in_a_document(import_text, validates):
+    result = import_text("""
+        某县清廉学校建设工作方案
+        一、重点任务
+        1.召开动员大会（牵头单位：县教育局办公室；配合单位：各学校；完成时间：2024年3月底）
+        2.开展自查自纠。各校对照清单逐项自查。（责任单位：各学校，完成时限：2024年5月底前）
+        3.建立台账。逐项整改销号。(责任单位:督导办、纪检组 时限:2024年6月)
+        """)
+    validates(result)
+    found = anchors(result)
+    assert found["1.1"]["title"] == "召开动员大会"
+    assert (found["1.1"]["responsible"], found["1.1"]["deadline"]) == (["县教育局办公室", "各学校"], "2024年3月底")
+    assert (found["1.2"]["text"], found["1.2"]["responsible"], found["1.2"]["deadline"]) == (
+        "各校对照清单逐项自查。", ["各学校"], "2024年5月底前")
+    assert (found["1.3"]["responsible"], found["1.3"]["deadline"]) == (["督导办", "纪检组"], "2024年6月")
+    for key in ("责任单位", "牵头单位", "配合单位", "完成时限", "完成时间", "时限"):
+        assert key not in result.yaml_text.split("provisions:", 1)[1], key
