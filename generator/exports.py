@@ -353,15 +353,7 @@ def to_chaoxing(prepared: _Prepared) -> str:
         question = item.question
         out.append(f"{number}.【{TYPE_NAMES[question.type]}】{one_line(item.stem)}")
         out += [f"{letter}. {option}" for letter, option in zip(letters(len(item.options)), item.options)]
-        if question.type == "single":
-            answer = question.answer
-        elif question.type == "multiple":
-            answer = "".join(sorted(question.answer))
-        elif question.type == "judge":
-            answer = "正确" if question.answer else "错误"
-        else:
-            answer = _fill_answer(item)
-        out.append(f"答案：{answer}")
+        out.append(f"答案：{_answer_text(item, ('正确', '错误'))}")
         if item.explanation:
             out.append(f"解析：{one_line(item.explanation)}")
         out.append("")
@@ -371,6 +363,18 @@ def to_chaoxing(prepared: _Prepared) -> str:
 WJX_JUDGE_OPTIONS = ("对", "错")
 
 
+def _answer_text(item: _Item, judge: tuple[str, str]) -> str:
+    """The answer as a platform writes it; ``judge`` names true and false."""
+    question = item.question
+    if question.type == "single":
+        return str(question.answer)
+    if question.type == "multiple":
+        return "".join(sorted(question.answer))
+    if question.type == "judge":
+        return judge[0] if question.answer else judge[1]
+    return _fill_answer(item)
+
+
 def to_wjx(prepared: _Prepared) -> str:
     _check_separators(prepared, "问卷星", ";；|()（）")
     _raise(prepared)
@@ -378,14 +382,7 @@ def to_wjx(prepared: _Prepared) -> str:
     for number, item in enumerate(prepared.items, 1):
         question = item.question
         options = list(WJX_JUDGE_OPTIONS) if question.type == "judge" else item.options
-        if question.type == "single":
-            answer = question.answer
-        elif question.type == "multiple":
-            answer = "".join(sorted(question.answer))
-        elif question.type == "judge":
-            answer = "A" if question.answer else "B"
-        else:
-            answer = _fill_answer(item)
+        answer = _answer_text(item, ("A", "B"))  # judge questions get 对/错 as options A and B
         out.append(f"{number}. {one_line(item.stem)}({answer}) [{TYPE_NAMES[question.type]}] ({item.points}分)")
         out += options
         out.append("")
