@@ -13,6 +13,7 @@ from typing import Any
 
 from slugify import slugify
 
+from .. import yamlsource
 from ..model import SLUG_PATTERN, Policy
 from ..outline import build_outline
 from ..validation import validate_document
@@ -138,6 +139,22 @@ def _first_difference(read: Any, meant: Any, path: str = "") -> str | None:
 MISMATCH = "读回的 YAML 与导入的内容不一致"
 
 
+def _node_count(value: Any) -> int:
+    """Values and keys, as the YAML reader counts them against its limit."""
+    if isinstance(value, dict):
+        return 1 + sum(1 + _node_count(v) for v in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_node_count(v) for v in value)
+    return 1
+
+
+def _check_size(yaml_text: str, meant: dict[str, Any], provisions: int) -> None:
+    """A policy file larger than ``qinglian validate`` accepts is refused here, in words the author can act on."""
+    too_big = len(yaml_text.encode("utf-8")) > yamlsource.MAX_BYTES or _node_count(meant) > yamlsource.MAX_NODES
+    if too_big:
+        raise ImportFailure(f"导入结果太大（{provisions} 个条款），超过单个政策文件的上限：请把原文拆成几个文件分别导入")
+
+
 def self_check(yaml_text: str, name: str, meant: dict[str, Any] | None = None) -> list[str]:
     """The emitted YAML read back the way ``qinglian validate`` reads a policy file.
 
@@ -194,6 +211,7 @@ def import_source(source: Source, options: ImportOptions) -> ImportResult:
         id_note=None if options.policy_id else "id 由文件名生成，可改为有意义的英文短名（或导入时用 --id 指定）",
     )
     yaml_text = emit(draft)
+    _check_size(yaml_text, data(draft), structure.count(provisions))
     dropped = sorted(filtered.dropped + parts.dropped, key=lambda d: d.line.no)
     result = ImportResult(
         yaml_text=yaml_text,

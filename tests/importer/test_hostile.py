@@ -169,7 +169,7 @@ def test_long_text_is_linear(tmp_path, shape):
     elif shape == "many-items":  # hundreds of siblings, one without a heading
         body = "\n".join(f"{n}.任务{n}。{SENTENCE * 3}（责任单位：各学校）" for n in range(1, size // 250))
     elif shape == "same-number":  # every provision numbered 一: each needs its own anchor
-        body = "\n".join(["一、总则（责任单位：A，时限：2024年）"] * (size // 20))
+        body = "\n".join(["一、总则（责任单位：A，时限：2024年）"] * 15_000)
     else:  # a paragraph full of field keys
         body = "一、总则\n" + "做好工作。责任单位：" * (size // 30)
     path = tmp_path / "long.txt"
@@ -178,6 +178,11 @@ def test_long_text_is_linear(tmp_path, shape):
     assert "error" not in outcome, outcome.get("error")
     assert outcome["value"].problems == []
     assert outcome["elapsed"] < 30, outcome["elapsed"]
+
+
+def test_more_provisions_than_a_policy_file_may_hold(import_text):
+    with pytest.raises(ImportFailure, match=r"^导入结果太大（25000 个条款），超过单个政策文件的上限：请把原文拆成几个文件分别导入$"):
+        import_text("\n".join(["某县方案"] + ["一、总则（责任单位：A，时限：2024年）"] * 25_000))
 
 
 # --- numbers of any size ----------------------------------------------------------------------------
@@ -355,3 +360,14 @@ def test_commentary_gets_a_warning(tmp_path, capsys):
 ])
 def test_policies_get_no_warning(import_text, text):
     assert not any(n.startswith("警告") for n in import_text(text).notices)
+
+
+def test_web_commentary_with_publishing_lines_gets_the_warning(import_text):
+    result = import_text("""
+        首页 > 评论 > 正文
+        让清廉之风吹遍校园
+        来源：某某教育网  发布时间：2023-05-06  浏览次数：120
+        清廉学校建设不是一句口号，而是实实在在的行动。
+        每一位教师都应当从自身做起，拒绝有偿补课，拒收礼品礼金。
+        """)
+    assert result.notices[0].startswith("警告：这份文件不像政策文件")
