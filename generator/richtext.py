@@ -38,6 +38,9 @@ _VOID = {"br", "hr", "img"}
 _SPECIAL = set("\\`*_{}[]()#+-.!|<>&~^$=:\"'%@")
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u201c\u201d"
+# At most three spaces around the break, so an indented code block keeps its lines.
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]{{0,3}}\n[ \t]{{0,3}}(?=[{_CJK}])")
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,8 @@ def _render(text: str, cite: Callable[[CitationRef], str],
         return f"\ue000{len(refs) - 1}\ue001"
 
     source = INLINE.sub(hold, re.sub("[\ue000-\ue002]", "", text).strip())
+    # A line break inside a Chinese paragraph is no space: join the lines, as a reader of the source expects.
+    source = _CJK_BREAK.sub("", source)
     if blank is not None:
         # Fill-in blanks (____) are not emphasis: they are held out of Markdown like citations.
         source = BLANK.sub("\ue002", source)

@@ -112,6 +112,13 @@ def test_lists_survive_inside_our_html_blocks():
     assert out.count("<li>") == 2 and "<strong>培训者提示</strong>" in out and "- " not in out
 
 
+def test_line_breaks_inside_chinese_paragraphs_join_without_a_space():
+    assert richtext.render("供教师学习使用。\n全部内容可以离线浏览。") == "供教师学习使用。全部内容可以离线浏览。"
+    assert richtext.render("第一段。\n\n第二段。") == '<div class="ql-md"><p>第一段。</p>&#10;<p>第二段。</p></div>'
+    assert richtext.render("word\nword") == "word&#10;word"
+    assert "<li>" in richtext.render("要求：\n\n- 一\n- 二")
+
+
 def test_fill_blanks_are_not_emphasis():
     out = richtext.render("不得组织____补课，实行____制", blank=lambda n: f"[空{n}]")
     assert out == "不得组织[空1]补课，实行[空2]制"
