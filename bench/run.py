@@ -39,8 +39,8 @@ def run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, 
 GENERATE = """
 import sys, time
 from pathlib import Path
-from generator.loader import load_course
-from generator.site import generate
+from generator.content.loader import load_course
+from generator.pages.site import generate
 start = time.perf_counter()
 result = load_course(Path(sys.argv[1]))
 assert result.ok, result.problems[:5]
@@ -61,7 +61,7 @@ def mkdocs_only(markdown: Path, work: Path) -> tuple[float, float]:
     shutil.copytree(markdown, docs)
     nav = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))
     (docs / "nav.yml").unlink()
-    base = (REPO / "generator" / "mkdocs-base.yml").read_text(encoding="utf-8")
+    base = (REPO / "generator" / "engines" / "mkdocs-base.yml").read_text(encoding="utf-8")
     config = yaml.safe_load(base.replace("!ENV [QINGLIAN_COURSE, course]", "course"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "qinglian" in p)]
     config.update({"docs_dir": str(docs), "site_dir": str(work / "plain-site"), "nav": nav,

@@ -12,8 +12,8 @@ import threading
 from typing import NoReturn
 
 
-from .loader import load_course
-from .problems import Severity, errors
+from generator.content.loader import load_course
+from generator.problems import Severity, errors
 
 
 # argparse writes its usage, help headings and errors through gettext; these are the ones a user meets.
@@ -133,7 +133,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _protected(course_dir: Path, config: Path | None) -> list:
-    from .publish import Protected
+    from generator.publish.target import Protected
 
     places = [Protected(course_dir, "课程文件夹"), Protected(Path.cwd(), "当前工作文件夹"),
               Protected(course_dir.parent, "课程所在的项目文件夹"), Protected(course_dir / "docs", "手写页面文件夹（docs）")]
@@ -145,8 +145,8 @@ def _protected(course_dir: Path, config: Path | None) -> list:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import publish
-    from .builder import build_into
+    from generator.publish import target as publish
+    from generator.publish.build import build_into
 
     course_dir = args.course.resolve()
     site_dir = args.site.resolve()
@@ -178,7 +178,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _write(text: str, output: Path | None, *, force: bool = False, ours: bool = False) -> None:
-    from .publish import check_output_file, write_file_atomically
+    from generator.publish.target import check_output_file, write_file_atomically
 
     if output is None:
         sys.stdout.write(text)
@@ -198,7 +198,7 @@ def _quiz_ids(course, wanted: list[str]) -> list[str] | None:
 
 
 def cmd_paper(args: argparse.Namespace) -> int:
-    from .paper import paper_html
+    from generator.exports.paper import paper_html
 
     result = _load(args.course)
     if result is None or _quiz_ids(result.course, [args.quiz]) is None:
@@ -216,9 +216,9 @@ def cmd_paper(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .citations import CitationRef
-    from .exports import ExportError, export
-    from .problems import Problem
+    from generator.content.citations import CitationRef
+    from generator.exports.platforms import ExportError, export
+    from generator.problems import Problem
 
     result = _load(args.course)
     if result is None:
@@ -252,8 +252,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from .bundle import is_our_bundle, make_bundle
-    from .publish import check_output_file
+    from generator.publish.bundle import is_our_bundle, make_bundle
+    from generator.publish.target import check_output_file
 
     if not (args.site / "index.html").is_file():
         _error(f"{args.site}: 没有找到已生成的网站（缺少 index.html），请先运行 qinglian build")
@@ -264,7 +264,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import Preview
+    from generator.publish.serve import Preview
 
     host, _, port_text = args.dev_addr.rpartition(":")
     if not host or not port_text.isascii() or not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
@@ -318,8 +318,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     import re
     from datetime import date
 
-    from .importer import ImportFailure, ImportOptions, import_file
-    from .model import SLUG_PATTERN
+    from generator.importer import ImportFailure, ImportOptions, import_file
+    from generator.content.model import SLUG_PATTERN
 
     if args.policy_id is not None and not re.fullmatch(SLUG_PATTERN, args.policy_id):
         print(f"qinglian：--id“{args.policy_id}”无效：只能用小写英文字母、数字和连字符（如 ten-standards-2018）。", file=sys.stderr)
@@ -332,7 +332,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     _import_report(result, "行" if result.source.kind == "txt" else "段")
     if args.output:
-        from .importer.readers import write_output
+        from generator.importer.readers import write_output
 
         try:
             write_output(args.output, result.yaml_text)
@@ -382,7 +382,7 @@ def _error(message: str, code: int = 1) -> NoReturn:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .publish import UnsafeTarget
+    from generator.publish.target import UnsafeTarget
 
     parser = _parser()
     try:

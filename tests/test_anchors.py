@@ -1,6 +1,6 @@
 import pytest
 
-from generator.anchors import chinese_to_int, display_number, number_value
+from generator.content.numerals import chinese_to_int, display_number, number_value
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-from generator.citations import CitationRef, closest, find_inline
+from generator.content.citations import CitationRef, closest, find_inline
 
 
 def test_parse_citation_forms():

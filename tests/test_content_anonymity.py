@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.anonymity import _names
-from generator.loader import load_course
+from generator.content.anonymity import _names
+from generator.content.loader import load_course
 from generator.problems import Severity
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY

@@ -1,6 +1,6 @@
 """One mistake, one message: a broken file does not make every file that refers to it fail too."""
 
-from generator.loader import load_course
+from generator.content.loader import load_course
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY
 from .fixtures import CASE, LESSON

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.loader import load_course
+from generator.content.loader import load_course
 from generator.problems import errors
 
 from .conftest import MINIMAL_POLICY, write_course

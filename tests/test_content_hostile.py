@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.loader import load_course
-from generator.validation import _message
-from generator.yamlsource import parse_yaml
+from generator.content.loader import load_course
+from generator.content.validation import _message
+from generator.content.yamlsource import parse_yaml
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY
 from .fixtures import CASE, LESSON, QUIZ

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from generator.loader import load_course
-from generator.yamlsource import parse_yaml
+from generator.content.loader import load_course
+from generator.content.yamlsource import parse_yaml
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY
 from .fixtures import CASE, LESSON

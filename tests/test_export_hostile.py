@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.cli import main
-from generator.exports import ExportError, export
-from generator.model import Question, Quiz
+from generator.exports.platforms import ExportError, export
+from generator.content.model import Question, Quiz
 
 from .conftest import write_course
 from .fixtures import quiz_course

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.exports import export, gift_escape
-from generator.loader import load_course
+from generator.exports.platforms import export, gift_escape
+from generator.content.loader import load_course
 
 from .conftest import write_course
 from .fixtures import quiz_course
@@ -133,7 +133,7 @@ def test_gift_separates_every_split_fill_question_by_a_blank_line(quiz):
 
 
 def test_gift_single_blank_uses_the_missing_word_form():
-    from generator.model import Question, Quiz
+    from generator.content.model import Question, Quiz
 
     quiz = Quiz(id="q", title="填空", questions=[
         Question(id="a", type="fill", stem="实行____制。", answer=[["一票否决", "一票否决制"]]),
@@ -198,8 +198,8 @@ def test_wjx_layout(quiz):
 
 
 def test_text_exports_refuse_answers_holding_the_platform_separator():
-    from generator.exports import ExportError
-    from generator.model import Question, Quiz
+    from generator.exports.platforms import ExportError
+    from generator.content.model import Question, Quiz
 
     quiz = Quiz(id="q", title="填空", questions=[
         Question(id="a", type="fill", stem="比例是____。", answer=[["1;2", "1|2"]]),
@@ -240,7 +240,7 @@ def test_cli_export_all_and_paper_reproducible(tmp_path, capsys):
 
 
 def test_draw_is_reproducible_and_varies_with_the_seed(quiz):
-    from generator.render.quiz import draw
+    from generator.pages.quiz import draw
 
     ids = lambda seed: [q.id for q in draw(quiz, 3, seed)]
     assert ids(7) == ids(7)

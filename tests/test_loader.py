@@ -1,6 +1,6 @@
 """The loader and every kind of content mistake: exact Chinese message and FILE:LINE:COLUMN."""
 
-from generator.loader import load_course
+from generator.content.loader import load_course
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY
 

@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from generator import richtext
-from generator.markup import format_date, inline_text
+from generator.text import richtext
+from generator.text.markup import format_date, inline_text
 
 # The site engine's dialect (mkdocs.yml): what our output must survive unchanged.
 ENGINE = ["attr_list", "md_in_html", "def_list", "admonition", "tables", "toc"]

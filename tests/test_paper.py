@@ -7,12 +7,12 @@ from collections import Counter
 import pytest
 
 from generator.cli import main
-from generator.loader import load_course
-from generator.model import Question, Quiz
-from generator.quizkey import draw_counts, paper_minutes, paper_points, shuffle_options
-from generator.render.context import PageContext
-from generator.render.quiz import draw, render_key, render_paper
-from generator.site import generate
+from generator.content.loader import load_course
+from generator.content.model import Question, Quiz
+from generator.exports.quizkey import draw_counts, paper_minutes, paper_points, shuffle_options
+from generator.pages.context import PageContext
+from generator.pages.quiz import draw, render_key, render_paper
+from generator.pages.site import generate
 
 from .conftest import write_course
 from .fixtures import quiz_course

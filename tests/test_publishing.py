@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish
+from generator.publish import target as publish
 from generator.cli import main
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY, write_course

@@ -4,8 +4,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.loader import load_course
-from generator.site import generate
+from generator.content.loader import load_course
+from generator.pages.site import generate
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY, write_course
 

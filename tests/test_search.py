@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from generator.searchindex import build_index, extract_sections, traditional_to_simplified
+from generator.search.index import build_index, extract_sections, traditional_to_simplified
 
 from .conftest import type_search
 

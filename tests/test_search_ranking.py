@@ -5,7 +5,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.searchindex import build_index, extract_sections, page_kind
+from generator.search.index import build_index, extract_sections, page_kind
 
 from .conftest import build_site, type_search
 

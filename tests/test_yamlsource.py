@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from generator.yamlsource import parse_yaml, read_yaml
+from generator.content.yamlsource import parse_yaml, read_yaml
 
 F = Path("t.yml")
 

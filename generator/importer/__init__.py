@@ -5,7 +5,7 @@ junk (web-page chrome), layout (title, notice, preamble, body, 落款), metadata
 structure (the provision tree), fields (责任单位, time limits) and emit (the YAML text).
 """
 
-from .pipeline import ImportOptions, ImportResult, import_file, import_source
-from .readers import ImportFailure, Source, read_source
+from generator.importer.pipeline import ImportOptions, ImportResult, import_file, import_source
+from generator.importer.readers import ImportFailure, Source, read_source
 
 __all__ = ["ImportFailure", "ImportOptions", "ImportResult", "Source", "import_file", "import_source", "read_source"]

@@ -10,18 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import numbering
-from .chars import (
-    CJK_PUNCT,
-    SENTENCE_END,
-    fold,
-    is_cjk,
-    is_han,
-    printable,
-    to_simplified,
-)
-from .lines import Line, TableRow
-from .patterns import ends_with_doc_type, is_date_line, is_title_like
+from generator.importer import numbering
+from generator.importer.chars import CJK_PUNCT, SENTENCE_END, fold, is_cjk, is_han, printable, to_simplified
+from generator.importer.lines import Line, TableRow
+from generator.importer.patterns import ends_with_doc_type, is_date_line, is_title_like
 
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\t]")
 # A flattened document (one huge line, paragraphs separated by runs of spaces).

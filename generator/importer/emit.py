@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .metadata import Metadata
-from .structure import Node
+from generator.importer.metadata import Metadata
+from generator.importer.structure import Node
 
 CHECK = "# 请核对："
 _MARKDOWN_START = re.compile(r"^(#|>|[-+*] |\d+[.)] )")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .chars import fold
+from generator.importer.chars import fold
 
 RESPONSIBLE_LABELS = ("责任单位|责任部门|牵头单位|牵头部门|责任处室|责任股室|责任科室|主责单位|负责单位|责任主体|"
                       "配合单位|协同单位|协办单位|参与单位|配合部门|协同部门|承办单位|实施单位|责任人")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import numbering
-from .chars import fold, has_han
-from .lines import Dropped, Line
-from .patterns import is_title_like
+from generator.importer import numbering
+from generator.importer.chars import fold, has_han
+from generator.importer.lines import Dropped, Line
+from generator.importer.patterns import is_title_like
 
 META_KEYS = ("发布时间|发布日期|发文日期|成文日期|印发日期|更新时间|发表时间|发布者|发布人|发布单位|发布机构|"
              "发文机关|发文单位|来源|信息来源|文章来源|稿件来源|作者|编辑|责任编辑|审核|审稿|校对|栏目|所属栏目|"

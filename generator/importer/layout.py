@@ -6,16 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import numbering
-from .chars import fold
-from .lines import Dropped, Line
-from .patterns import (
-    is_date_line,
-    is_doc_number_line,
-    is_org_line,
-    is_title_like,
-    notice_inner_title,
-)
+from generator.importer import numbering
+from generator.importer.chars import fold
+from generator.importer.lines import Dropped, Line
+from generator.importer.patterns import is_date_line, is_doc_number_line, is_org_line, is_title_like, notice_inner_title
 
 _SUBTITLE = re.compile(r"^（[^（）]{1,30}）$")
 _SUBTITLE_WORDS = re.compile(r"试行|暂行|修订|修正|草案|征求意见稿|送审稿")

@@ -10,17 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .chars import fold
-from .layout import Layout
-from .lines import Line
-from .patterns import (
-    find_date,
-    find_doc_number,
-    find_month,
-    find_year,
-    is_date_line,
-    org_names,
-)
+from generator.importer.chars import fold
+from generator.importer.layout import Layout
+from generator.importer.lines import Line
+from generator.importer.patterns import find_date, find_doc_number, find_month, find_year, is_date_line, org_names
 
 _GENERIC_PUBLISHERS = re.compile(r"^(管理员|系统管理员|超级管理员|admin|administrator|本站|本网|网站|编辑|小编|佚名|匿名|未知|原创|转载|网络)$", re.IGNORECASE)
 _ISSUER_KEYS = re.compile(r"^(发文机关|发文单位|发布单位|发布机构)\s*[:：]\s*(.+)$")

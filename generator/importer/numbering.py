@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..anchors import chinese_to_int, number_value
+from generator.content.numerals import chinese_to_int, number_value
 
 _CN = "[一二三四五六七八九十百千万亿零〇两]+"
 _DIGITS = "[0-9０-９]+"

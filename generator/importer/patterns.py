@@ -8,8 +8,8 @@ from __future__ import annotations
 import calendar
 import re
 
-from ..anchors import chinese_to_int
-from .chars import SENTENCE_END, fold
+from generator.content.numerals import chinese_to_int
+from generator.importer.chars import SENTENCE_END, fold
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

@@ -13,16 +13,16 @@ from typing import Any
 
 from slugify import slugify
 
-from .. import yamlsource
-from ..model import SLUG_PATTERN, Policy
-from ..outline import build_outline
-from ..validation import validate_document
-from ..yamlsource import parse_yaml
-from . import cleanup, junk, layout, metadata, structure
-from .chars import traditional_count
-from .emit import Draft, comment_text, data, emit
-from .lines import Dropped, Line
-from .readers import MAX_PARAGRAPHS, ImportFailure, Source, read_source
+from generator.content import yamlsource
+from generator.content.model import SLUG_PATTERN, Policy
+from generator.content.outline import build_outline
+from generator.content.validation import validate_document
+from generator.content.yamlsource import parse_yaml
+from generator.importer import cleanup, junk, layout, metadata, structure
+from generator.importer.chars import traditional_count
+from generator.importer.emit import Draft, comment_text, data, emit
+from generator.importer.lines import Dropped, Line
+from generator.importer.readers import MAX_PARAGRAPHS, ImportFailure, Source, read_source
 
 HEADER = ("由 qinglian import 从“{name}”导入。\n"
           "标有“请核对”的注释是导入程序的推测：请对照原文核对，改好后删去该注释。")

@@ -12,8 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .htmltext import declared_charset, html_lines
-from .lines import Line, TableRow
+from generator.importer.htmltext import declared_charset, html_lines
+from generator.importer.lines import Line, TableRow
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -175,10 +175,7 @@ def _too_long() -> ImportFailure:
 
 
 def _read_docx(raw: bytes) -> list[tuple[str, TableRow | None]]:
-    from .wordfile import (  # python-docx is loaded only for Word files
-        TooLong,
-        docx_lines,
-    )
+    from generator.importer.wordfile import TooLong, docx_lines
 
     _check_zip(raw)
     try:

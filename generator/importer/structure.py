@@ -12,10 +12,10 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
-from ..anchors import auto_anchor, number_value
-from . import fields, numbering
-from .chars import SENTENCE_END, fold, is_han
-from .lines import Line
+from generator.content.numerals import auto_anchor, number_value
+from generator.importer import fields, numbering
+from generator.importer.chars import SENTENCE_END, fold, is_han
+from generator.importer.lines import Line
 
 HEADING = "heading"  # an unnumbered sub-heading (指导思想 / 聚焦问题): a level of its own
 _TITLE_STOPS = "。！？"

@@ -19,8 +19,8 @@ import docx
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 
-from .chars import fold
-from .lines import TableRow
+from generator.importer.chars import fold
+from generator.importer.lines import TableRow
 
 _CN_DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

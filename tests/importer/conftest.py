@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.anchors import number_value
+from generator.content.numerals import number_value
 from generator.importer import ImportOptions, ImportResult, import_file
-from generator.loader import load_course
+from generator.content.loader import load_course
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 HAND = Path(__file__).resolve().parents[2] / "course" / "policies"

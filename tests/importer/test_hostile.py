@@ -22,7 +22,7 @@ from generator.importer.emit import Draft, data, emit, keyword, scalar, text_val
 from generator.importer.metadata import Metadata
 from generator.importer.pipeline import self_check
 from generator.importer.structure import Node
-from generator.yamlsource import parse_yaml
+from generator.content.yamlsource import parse_yaml
 
 from .conftest import anchors, run_import
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.loader import load_course
-from generator.site import generate
+from generator.content.loader import load_course
+from generator.pages.site import generate
 
 from ..conftest import write_course
 from ..fixtures import lesson_course

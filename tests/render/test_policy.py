@@ -3,9 +3,9 @@
 import os
 from pathlib import Path
 
-from generator.loader import load_course
-from generator.paths import POLICY_INDEX, RESPONSIBILITIES
-from generator.site import generate
+from generator.content.loader import load_course
+from generator.pages.paths import POLICY_INDEX, RESPONSIBILITIES
+from generator.pages.site import generate
 
 import pytest
 
@@ -99,7 +99,7 @@ def test_citation_link_names_the_provision(site):
 
 
 def test_large_responsibility_list_gets_a_page_per_unit(tmp_path, monkeypatch):
-    import generator.render.units as units
+    import generator.pages.units as units
 
     monkeypatch.setattr(units, "SPLIT_ABOVE", 1)
     root = write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY,

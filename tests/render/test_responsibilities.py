@@ -5,9 +5,9 @@ import json
 import lxml.html
 import pytest
 
-from generator.loader import load_course
-from generator.paths import RESPONSIBILITIES
-from generator.site import generate
+from generator.content.loader import load_course
+from generator.pages.paths import RESPONSIBILITIES
+from generator.pages.site import generate
 
 from ..conftest import MINIMAL_COURSE, MINIMAL_POLICY, build_site, write_course
 
@@ -153,7 +153,7 @@ def test_cycle_still_renders_without_error(tmp_path):
 
 
 def test_large_lists_split_into_unit_pages_with_the_same_table(tmp_path, monkeypatch):
-    from generator.render import units
+    from generator.pages import units
 
     monkeypatch.setattr(units, "SPLIT_ABOVE", 1)
     pages = _pages(tmp_path, {"course.yml": ALIASES, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": PLAN})

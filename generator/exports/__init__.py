@@ -1,0 +1,1 @@
+"""Quizzes for other places: quiz platforms' import formats and the printable paper."""

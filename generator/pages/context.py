@@ -1,0 +1,74 @@
+"""What a renderer needs to know about the page it writes: relative links and citations."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.text import richtext
+from generator.content.citations import CitationRef
+from generator.content.course import Course
+from generator.text.markup import attr, plain_excerpt
+from generator.pages.paths import policy_page
+
+
+def html_path(page: str) -> str:
+    """Where a generated page's HTML lands (the site is built without directory URLs)."""
+    return page[: -len(".md")] + ".html" if page.endswith(".md") else page
+
+
+@dataclass(frozen=True)
+class PageContext:
+    course: Course
+    page: str  # this page's path, e.g. "policies/index.md"
+
+    def url(self, target: str, anchor: str | None = None) -> str:
+        """A Markdown link from this page to another generated page, relative so file:// and sub-paths work."""
+        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        if relative == posixpath.basename(self.page) and anchor:
+            relative = ""
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def href(self, target: str, anchor: str | None = None) -> str:
+        """The same link for HTML the engine does not rewrite: straight to the .html file."""
+        return html_path(self.url(target, anchor).partition("#")[0]) + (f"#{anchor}" if anchor else "")
+
+    def cite(self, ref: CitationRef) -> str:
+        """A citation that ``checks`` already resolved, as one line of safe HTML."""
+        entry = self.course.policies[ref.policy_id]
+        if ref.anchor is None:
+            label, hover = f"《{entry.item.title}》", ""
+        else:
+            node = entry.anchors[ref.anchor]
+            label, hover = node.citation, plain_excerpt(node.provision.text or node.provision.title or "")
+        target = self.href(policy_page(entry.item.id), ref.anchor)
+        title = f' title="{attr(hover)}"' if hover else ""
+        return f'<a class="ql-cite" href="{attr(target)}"{title}>{richtext.encode_text(label)}</a>'
+
+    def markdown(self, text: str | None, *, blank: Callable[[int], str] | None = None) -> str:
+        """An author's Markdown as safe HTML on one line (inline when it is one paragraph), citations linked;
+        ``blank`` gives the HTML for the n-th fill-in blank (____) of a quiz stem."""
+        if not text:
+            return ""
+        return richtext.render(text, self.cite, blank=blank)
+
+    def block(self, text: str | None, *, lead: str | None = None) -> str:
+        """An author's Markdown as a block of safe HTML for a line of its own, ``lead`` in bold before it."""
+        if not text:
+            return f'<div class="ql-md"><p><strong>{richtext.encode_text(lead)}</strong></p></div>' if lead else ""
+        return richtext.render_block(text, self.cite, lead=lead)
+
+    def quote(self, text: str) -> str:
+        """A cited provision quoted in full under its linked label (违反条款, 重点条款), as one HTML block."""
+        ref = CitationRef.parse(text)
+        entry = self.course.policies[ref.policy_id]
+        parts = [f"<p><strong>{self.cite(ref)}</strong></p>"]
+        if ref.anchor is not None:
+            node = entry.anchors[ref.anchor]
+            if node.provision.text:
+                parts.append(self.block(node.provision.text))
+            for child in node.children:
+                lead = " ".join(filter(None, [child.display_number, child.provision.title])) or None
+                parts.append(self.block(child.provision.text, lead=lead))
+        return f'<div class="ql-quote"><blockquote>{"".join(parts)}</blockquote></div>'

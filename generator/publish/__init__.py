@@ -1,0 +1,1 @@
+"""Building into a folder: safety of the target, atomic publish, preview server, zip bundle."""

@@ -1,1 +1,0 @@
-"""Renderers: pure functions from the loaded course to Markdown text."""

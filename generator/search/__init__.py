@@ -1,0 +1,1 @@
+"""The site's own search: sections, folding tables and the data the browser searches."""
