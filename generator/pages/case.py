@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.content.course import Course, Entry
 from generator.text.markup import format_date, inline_text
 from generator.content.model import Case
@@ -63,3 +65,8 @@ def render_case(entry: Entry[Case], ctx: PageContext) -> str:
 
 def case_link(ctx: PageContext, case: Case) -> str:
     return f"[{inline_text(case.title)}]({ctx.url(case_page(case.id))})"
+
+
+# Transitional: the page's Markdown as one value, until its template holds the markup.
+def view(entry: Entry[Case], ctx: PageContext) -> Markup:
+    return Markup(render_case(entry, ctx))

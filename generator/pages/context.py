@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.text import richtext
 from generator.content.citations import CitationRef
 from generator.content.course import Course
 from generator.text.markup import attr, plain_excerpt
+from generator.pages.backlinks import Backlink, backlinks
 from generator.pages.paths import policy_page
+from generator.pages.units import UnitPages, unit_pages
 
 
 def html_path(page: str) -> str:
@@ -18,10 +21,30 @@ def html_path(page: str) -> str:
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page
 
 
+class Shared:
+    """What many pages derive from the whole course, computed once per site."""
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+
+    @cached_property
+    def cited_by(self) -> dict[tuple[str, str | None], list[Backlink]]:
+        return backlinks(self.course)
+
+    @cached_property
+    def units(self) -> UnitPages:
+        return unit_pages(self.course)
+
+
 @dataclass(frozen=True)
 class PageContext:
     course: Course
     page: str  # this page's path, e.g. "policies/index.md"
+    shared: Shared = field(default=None, compare=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.shared is None:  # a page rendered on its own (the standalone paper, a test)
+            object.__setattr__(self, "shared", Shared(self.course))
 
     def url(self, target: str, anchor: str | None = None) -> str:
         """A Markdown link from this page to another generated page, relative so file:// and sub-paths work."""

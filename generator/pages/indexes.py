@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 import re
 
 from generator.content.citations import CitationRef
@@ -114,3 +116,16 @@ def render_unit(ctx: PageContext, units: UnitPages, unit: str) -> str:
     lines = [f"# 责任清单：{inline_text(units.title(unit))}", "", f"[返回责任清单]({ctx.url(RESPONSIBILITIES)})", ""]
     lines += _about(units, unit) + [""] + _entries(ctx, units.table[unit])
     return "\n".join(lines) + "\n"
+
+
+# Transitional: the page's Markdown as one value, until its template holds the markup.
+def policy_index_view(_item: object, ctx: PageContext) -> Markup:
+    return Markup(render_policy_index(ctx))
+
+
+def responsibilities_view(_item: object, ctx: PageContext) -> Markup:
+    return Markup(render_responsibilities(ctx, ctx.shared.units))
+
+
+def unit_view(item: tuple[str, str], ctx: PageContext) -> Markup:
+    return Markup(render_unit(ctx, ctx.shared.units, item[0]))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.content.citations import CitationRef
 from generator.content.course import Entry
 from generator.text.markup import attr, inline_text
 from generator.text.richtext import encode_text
 from generator.content.model import Lesson
-from generator.pages.paths import case_page, lesson_commitment, lesson_page, lesson_sign_in
+from generator.pages.paths import case_page, lesson_commitment, lesson_page, lesson_sign_in, quiz_page
 from generator.pages.case import penalty_labels
 from generator.pages.context import PageContext
 
@@ -142,3 +144,17 @@ def render_commitment(entry: Entry[Lesson], ctx: PageContext) -> str:
         f'<div class="ql-signature">{signature}</div>', "",
         "</div>", "",
     ])
+
+
+# Transitional: the page's Markdown as one value, until its template holds the markup.
+def view(entry: Entry[Lesson], ctx: PageContext) -> Markup:
+    quiz = quiz_page(entry.item.quiz) if entry.item.quiz else None
+    return Markup(render_lesson(entry, ctx, quiz_page=quiz))
+
+
+def sign_in_view(entry: Entry[Lesson], ctx: PageContext) -> Markup:
+    return Markup(render_sign_in(entry, ctx))
+
+
+def commitment_view(entry: Entry[Lesson], ctx: PageContext) -> Markup:
+    return Markup(render_commitment(entry, ctx))

@@ -1,5 +1,6 @@
 """Where each generated page lives in the site (Markdown paths; the engine turns .md into .html)."""
 
+HOME = "index.md"
 POLICY_INDEX = "policies/index.md"
 CASE_INDEX = "cases/index.md"
 LESSON_INDEX = "lessons/index.md"
@@ -41,3 +42,8 @@ def quiz_paper(quiz_id: str) -> str:
 
 def quiz_key(quiz_id: str) -> str:
     return f"quizzes/{quiz_id}/key.md"
+
+
+def unit_page(slug: str) -> str:
+    """A responsible unit's own page, when the 责任清单 is split (see pages.units)."""
+    return f"responsibilities/{slug}.md"

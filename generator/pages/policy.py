@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.content.numerals import display_number
 from generator.pages.backlinks import Backlink
 from generator.content.course import PolicyEntry, ProvisionNode
@@ -138,3 +140,8 @@ def _cited_by(links: list[Backlink], ctx: PageContext, label: str = "被引用")
         return []
     items = "　".join(f"{link.kind}：[{inline_text(link.title)}]({ctx.url(link.page)})" for link in links)
     return ['<div class="ql-cited-by" markdown>', "", f'<span class="ql-label-name">{label}</span> {items}', "", "</div>", ""]
+
+
+# Transitional: the page's Markdown as one value, until its template holds the markup.
+def view(entry: PolicyEntry, ctx: PageContext) -> Markup:
+    return Markup(render_policy(entry, ctx, ctx.shared.units, ctx.shared.cited_by))

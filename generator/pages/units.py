@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from generator.content.course import Course, ProvisionNode
-from generator.pages.paths import RESPONSIBILITIES
+from generator.pages.paths import RESPONSIBILITIES, unit_page
 from generator.problems import Problem
 
 # Beyond this many entries the 责任清单 becomes an index with one page per unit, so no page grows
@@ -107,7 +107,7 @@ class UnitPages:
 
     def page(self, unit: str) -> str:
         slug = self.anchors.get(self.canonical(unit))
-        return f"responsibilities/{slug}.md" if self.split and slug else RESPONSIBILITIES
+        return unit_page(slug) if self.split and slug else RESPONSIBILITIES
 
     def anchor(self, unit: str) -> str | None:
         return None if self.split else self.anchors.get(self.canonical(unit))
