@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from markupsafe import Markup
+
 from generator.text import richtext
 from generator.content.citations import CitationRef
 from generator.content.course import Course
@@ -19,6 +21,23 @@ from generator.pages.units import UnitPages, unit_pages
 def html_path(page: str) -> str:
     """Where a generated page's HTML lands (the site is built without directory URLs)."""
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link a template writes: its label is text (escaped there), its URL already relative and safe."""
+
+    text: str
+    url: Markup
+
+
+@dataclass(frozen=True)
+class MetaRow:
+    """One line of a page's metadata block (发文机关, 处理时间 …): values joined by ``separator``."""
+
+    name: str
+    values: list[str | Markup]
+    separator: str = "、"
 
 
 class Shared:
@@ -53,11 +72,14 @@ class PageContext:
             relative = ""
         return f"{relative}#{anchor}" if anchor else relative
 
+    def link(self, text: str, target: str, anchor: str | None = None) -> Link:
+        return Link(text, Markup(self.url(target, anchor)))
+
     def href(self, target: str, anchor: str | None = None) -> str:
         """The same link for HTML the engine does not rewrite: straight to the .html file."""
         return html_path(self.url(target, anchor).partition("#")[0]) + (f"#{anchor}" if anchor else "")
 
-    def cite(self, ref: CitationRef) -> str:
+    def cite(self, ref: CitationRef) -> Markup:
         """A citation that ``checks`` already resolved, as one line of safe HTML."""
         entry = self.course.policies[ref.policy_id]
         if ref.anchor is None:
@@ -67,22 +89,22 @@ class PageContext:
             label, hover = node.citation, plain_excerpt(node.provision.text or node.provision.title or "")
         target = self.href(policy_page(entry.item.id), ref.anchor)
         title = f' title="{attr(hover)}"' if hover else ""
-        return f'<a class="ql-cite" href="{attr(target)}"{title}>{richtext.encode_text(label)}</a>'
+        return Markup(f'<a class="ql-cite" href="{attr(target)}"{title}>{richtext.encode_text(label)}</a>')
 
-    def markdown(self, text: str | None, *, blank: Callable[[int], str] | None = None) -> str:
+    def markdown(self, text: str | None, *, blank: Callable[[int], str] | None = None) -> Markup:
         """An author's Markdown as safe HTML on one line (inline when it is one paragraph), citations linked;
         ``blank`` gives the HTML for the n-th fill-in blank (____) of a quiz stem."""
         if not text:
-            return ""
-        return richtext.render(text, self.cite, blank=blank)
+            return Markup()
+        return Markup(richtext.render(text, self.cite, blank=blank))
 
-    def block(self, text: str | None, *, lead: str | None = None) -> str:
+    def block(self, text: str | None, *, lead: str | None = None) -> Markup:
         """An author's Markdown as a block of safe HTML for a line of its own, ``lead`` in bold before it."""
         if not text:
-            return f'<div class="ql-md"><p><strong>{richtext.encode_text(lead)}</strong></p></div>' if lead else ""
-        return richtext.render_block(text, self.cite, lead=lead)
+            return Markup(f'<div class="ql-md"><p><strong>{richtext.encode_text(lead)}</strong></p></div>' if lead else "")
+        return Markup(richtext.render_block(text, self.cite, lead=lead))
 
-    def quote(self, text: str) -> str:
+    def quote(self, text: str) -> Markup:
         """A cited provision quoted in full under its linked label (违反条款, 重点条款), as one HTML block."""
         ref = CitationRef.parse(text)
         entry = self.course.policies[ref.policy_id]
@@ -94,4 +116,4 @@ class PageContext:
             for child in node.children:
                 lead = " ".join(filter(None, [child.display_number, child.provision.title])) or None
                 parts.append(self.block(child.provision.text, lead=lead))
-        return f'<div class="ql-quote"><blockquote>{"".join(parts)}</blockquote></div>'
+        return Markup(f'<div class="ql-quote"><blockquote>{"".join(parts)}</blockquote></div>')

@@ -32,7 +32,7 @@ def render_policy(entry: PolicyEntry, ctx: PageContext, units: UnitPages, cited_
         parts += [f'!!! warning "{STATUS_NAMES[policy.status]}"', f"    {STATUS_WARNINGS[policy.status]}", ""]
     parts += [_metadata(entry, ctx), ""]
     if policy.summary:
-        parts += ['<div class="ql-summary">' + ctx.block(policy.summary, lead="摘要") + "</div>", ""]
+        parts += [f'<div class="ql-summary">{ctx.block(policy.summary, lead="摘要")}</div>', ""]
     if policy.preamble:
         parts += [ctx.block(policy.preamble), ""]
     cited_by = cited_by or {}

@@ -41,7 +41,8 @@ class PageKind:
         return f"{self.key}.md.j2"
 
     def render(self, item: Any, ctx: PageContext) -> str:
-        return render(self.template, view=self.view(item, ctx))
+        # Templates may end in blank lines; a page ends with exactly one line break.
+        return render(self.template, view=self.view(item, ctx)).rstrip() + "\n"
 
 
 def _documents(kind: str) -> Callable[[Course, Shared], Iterable[Any]]:

@@ -6,6 +6,9 @@ value must not become markup in either language. Every value a template prints p
 character references, line breaks as spaces); what is already ``Markup`` (HTML the richtext
 module sanitised, a relative URL) is written as it is. ``StrictUndefined`` makes a misspelt
 field an error rather than an empty string.
+
+Jinja's own ways of making Markup from text (``~`` between values, ``format``, ``replace``) escape for
+HTML only, not for Markdown: templates use ``join`` (ours) and loops instead.
 """
 
 from __future__ import annotations
@@ -34,6 +37,11 @@ def _attribute(value: str) -> Markup:
     return Markup(html.escape(str(value), quote=True))
 
 
+def _join(values: Any, separator: str = "") -> Markup:
+    """Jinja's own join escapes for HTML only; this one writes each item as the page writes a value."""
+    return Markup(separator).join(_finalize(value) for value in values)
+
+
 def _date(value: str) -> str:
     return format_date(value)
 
@@ -50,10 +58,13 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
+        # Markdown's attribute lists ({#facts}) would open Jinja's default comments.
+        comment_start_string="{##",
+        comment_end_string="##}",
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(attribute=_attribute, date=_date, deadline=_deadline)
+    env.filters.update(attribute=_attribute, date=_date, deadline=_deadline, join=_join)
     return env
 
 
