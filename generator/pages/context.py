@@ -12,9 +12,10 @@ from markupsafe import Markup
 from generator.text import richtext
 from generator.content.citations import CitationRef
 from generator.content.course import Course
-from generator.text.markup import attr, plain_excerpt
+from generator.text.markup import plain_excerpt
 from generator.pages.backlinks import Backlink, backlinks
 from generator.pages.paths import policy_page
+from generator.pages.templating import fragment
 from generator.pages.units import UnitPages, unit_pages
 
 
@@ -87,9 +88,7 @@ class PageContext:
         else:
             node = entry.anchors[ref.anchor]
             label, hover = node.citation, plain_excerpt(node.provision.text or node.provision.title or "")
-        target = self.href(policy_page(entry.item.id), ref.anchor)
-        title = f' title="{attr(hover)}"' if hover else ""
-        return Markup(f'<a class="ql-cite" href="{attr(target)}"{title}>{richtext.encode_text(label)}</a>')
+        return fragment("_cite.html.j2", label=label, hover=hover, url=self.href(policy_page(entry.item.id), ref.anchor))
 
     def markdown(self, text: str | None, *, blank: Callable[[int], str] | None = None) -> Markup:
         """An author's Markdown as safe HTML on one line (inline when it is one paragraph), citations linked;
@@ -101,19 +100,18 @@ class PageContext:
     def block(self, text: str | None, *, lead: str | None = None) -> Markup:
         """An author's Markdown as a block of safe HTML for a line of its own, ``lead`` in bold before it."""
         if not text:
-            return Markup(f'<div class="ql-md"><p><strong>{richtext.encode_text(lead)}</strong></p></div>' if lead else "")
+            return fragment("_lead.html.j2", lead=lead) if lead else Markup()
         return Markup(richtext.render_block(text, self.cite, lead=lead))
 
     def quote(self, text: str) -> Markup:
         """A cited provision quoted in full under its linked label (违反条款, 重点条款), as one HTML block."""
         ref = CitationRef.parse(text)
-        entry = self.course.policies[ref.policy_id]
-        parts = [f"<p><strong>{self.cite(ref)}</strong></p>"]
+        parts: list[Markup] = []
         if ref.anchor is not None:
-            node = entry.anchors[ref.anchor]
+            node = self.course.policies[ref.policy_id].anchors[ref.anchor]
             if node.provision.text:
                 parts.append(self.block(node.provision.text))
             for child in node.children:
                 lead = " ".join(filter(None, [child.display_number, child.provision.title])) or None
                 parts.append(self.block(child.provision.text, lead=lead))
-        return Markup(f'<div class="ql-quote"><blockquote>{"".join(parts)}</blockquote></div>')
+        return fragment("_quote.html.j2", cite=self.cite(ref), parts=parts)

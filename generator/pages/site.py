@@ -25,6 +25,7 @@ class Site:
     title: str = ""
     organization: str = ""
     pages: dict[str, str] = field(default_factory=dict)  # path → Markdown
+    kinds: dict[str, str] = field(default_factory=dict)  # path → the key of its page kind (registry)
     nav: list[NavItem] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     stylesheets: list[str] = field(default_factory=list)
@@ -45,6 +46,7 @@ def generate(course: Course) -> Site:
         for item in kind.items(course, shared):
             path = kind.path(item)
             site.pages[path] = kind.render(item, PageContext(course, path, shared))
+            site.kinds[path] = kind.key
             paths.append(path)
             if not kind.searchable:
                 site.unsearchable.add(path)

@@ -70,3 +70,8 @@ def environment() -> Environment:
 
 def render(template: str, **values: Any) -> str:
     return environment().get_template(template).render(**values)
+
+
+def fragment(template: str, **values: Any) -> Markup:
+    """An HTML fragment (a citation link, a quoted provision) that sits inside a line of Markdown: one line."""
+    return Markup(render(template, **values).strip("\n"))
