@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from generator.content.course import Course
-from generator.problems import Problem, Severity
 from generator.content.yamlsource import KeyPath
+from generator.problems import Problem, Severity, problem_in_value
 
 _ID_CARD = re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])")
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
@@ -94,6 +94,6 @@ def check_anonymity(course: Course) -> list[Problem]:
         if fictional:
             findings += [(name, "疑似真实姓名，示例案例请写成“张某”“李某某”等形式") for name in _names(text)]
         for found, reason in findings:
-            pos = entry.doc.find_in_value(path, found)
-            problems.append(Problem(entry.doc.path, pos.line, pos.column, f"案例中出现“{found}”：{reason}，请做匿名化处理", Severity.WARNING))
+            problems.append(problem_in_value(entry.doc, path, found, f"案例中出现“{found}”：{reason}，请做匿名化处理",
+                                             severity=Severity.WARNING))
     return problems

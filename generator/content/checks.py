@@ -9,20 +9,15 @@ from __future__ import annotations
 
 import re
 
-from generator.content.citations import CitationRef, closest, closest_id, find_inline
+from generator.content.citations import CitationRef, closest_anchors, find_inline
 from generator.content.course import Course
 from generator.content.model import SLUG_PATTERN
-from generator.problems import Problem
+from generator.problems import Problem, closest, closest_hint, problem_at, problem_in_value
 from generator.content.textfields import citation_lists, markdown_fields
 from generator.content.yamlsource import KeyPath, YamlDocument
 
 KIND_NAMES = {"policies": "政策", "cases": "案例", "lessons": "警示教育课", "quizzes": "自测"}
 _SLUG = re.compile(SLUG_PATTERN)
-
-
-def _problem(doc: YamlDocument, path: KeyPath, message: str) -> Problem:
-    pos = doc.position(path)
-    return Problem(doc.path, pos.line, pos.column, message)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -42,14 +37,14 @@ def citation_problem(course: Course, ref: CitationRef) -> str | None:
             if entry is None or not entry.complete:
                 return None
         else:
-            hint = closest_id(ref.policy_id, sorted({*course.policies, *course.broken["policies"]}))
-            suggestion = f"，最接近的政策：{'、'.join(hint)}" if hint else ""
+            suggestion = closest_hint(closest(ref.policy_id, sorted({*course.policies, *course.broken["policies"]})), "政策")
             return f"引用“{_short(str(ref))}”指向不存在的政策“{_short(ref.policy_id)}”{suggestion}"
     if ref.anchor is None or ref.anchor in entry.anchors:
         return None
-    candidates = closest(ref.anchor, list(entry.anchors))
-    named = [f"{a}（{entry.anchors[a].label}{' ' + entry.anchors[a].provision.title if entry.anchors[a].provision.title else ''}）" for a in candidates]
-    suggestion = f"，最接近的锚点：{'、'.join(named)}" if named else ""
+    candidates = closest_anchors(ref.anchor, list(entry.anchors))
+    titles = {a: entry.anchors[a].provision.title for a in candidates}
+    named = [f"{a}（{entry.anchors[a].label}{' ' + title if (title := titles[a]) else ''}）" for a in candidates]
+    suggestion = closest_hint(named, "锚点")
     return f"引用“{_short(str(ref))}”：《{entry.item.cite_title or entry.item.id}》中没有锚点“{_short(ref.anchor)}”{suggestion}"
 
 
@@ -63,12 +58,11 @@ def check_references(course: Course) -> list[Problem]:
             seen[raw] = occurrence + 1
             message = citation_problem(course, ref)
             if message:
-                pos = doc.find_in_value(path, raw, occurrence)
-                problems.append(Problem(doc.path, pos.line, pos.column, message))
+                problems.append(problem_in_value(doc, path, raw, message, occurrence=occurrence))
     for field in citation_lists(course):
         message = citation_problem(course, CitationRef.parse(field.text))
         if message:
-            problems.append(_problem(field.doc, field.path, message))
+            problems.append(problem_at(field.doc, field.path, message))
     problems += _check_lesson_links(course)
     return problems
 
@@ -78,11 +72,10 @@ def _check_based_on(course: Course) -> list[Problem]:
     for entry in course.policies.values():
         for i, basis in enumerate(entry.item.based_on):
             if basis.strip() == entry.item.id:
-                problems.append(_problem(entry.doc, ("based_on", i), f"依据“{basis}”就是这份政策自己：政策不能以自身为依据"))
+                problems.append(problem_at(entry.doc, ("based_on", i), f"依据“{basis}”就是这份政策自己：政策不能以自身为依据"))
             elif _SLUG.match(basis) and not _known(course, "policies", basis):
-                hint = closest_id(basis, sorted(course.policies))
-                suggestion = f"，最接近的有：{'、'.join(hint)}" if hint else "；若是政策标题，请直接写标题"
-                problems.append(_problem(entry.doc, ("based_on", i), f"依据“{basis}”看起来是政策 id，但课程中没有这份政策{suggestion}"))
+                suggestion = closest_hint(closest(basis, sorted(course.policies)), otherwise="；若是政策标题，请直接写标题")
+                problems.append(problem_at(entry.doc, ("based_on", i), f"依据“{basis}”看起来是政策 id，但课程中没有这份政策{suggestion}"))
     return problems + _based_on_cycles(course)
 
 
@@ -109,7 +102,7 @@ def _based_on_cycles(course: Course) -> list[Problem]:
                 entry = course.policies[cycle[-1]]  # the policy whose based_on closes the loop
                 index = entry.item.based_on.index(nxt)
                 chain = " → ".join([*cycle, nxt])
-                problems.append(_problem(entry.doc, ("based_on", index), f"依据形成循环：{chain}，请删除其中一处依据"))
+                problems.append(problem_at(entry.doc, ("based_on", index), f"依据形成循环：{chain}，请删除其中一处依据"))
             elif nxt not in state:
                 state[nxt] = 1
                 path.append(nxt)
@@ -123,9 +116,8 @@ def _check_lesson_links(course: Course) -> list[Problem]:
 
     def missing_case(doc: YamlDocument, path: KeyPath, case_id: str) -> None:
         if not _known(course, "cases", case_id):
-            hint = closest_id(case_id, case_ids)
-            suggestion = f"，最接近的有：{'、'.join(hint)}" if hint else ""
-            problems.append(_problem(doc, path, f"案例“{case_id}”不存在{suggestion}"))
+            suggestion = closest_hint(closest(case_id, case_ids))
+            problems.append(problem_at(doc, path, f"案例“{case_id}”不存在{suggestion}"))
 
     for entry in course.lessons.values():
         lesson, doc = entry.item, entry.doc
@@ -139,11 +131,10 @@ def _check_lesson_links(course: Course) -> list[Problem]:
         if lesson.agenda:
             total = sum(item.minutes for item in lesson.agenda)
             if total != lesson.duration:
-                problems.append(_problem(doc, ("agenda",), f"议程各环节合计 {total} 分钟，与 duration 的 {lesson.duration} 分钟不一致"))
+                problems.append(problem_at(doc, ("agenda",), f"议程各环节合计 {total} 分钟，与 duration 的 {lesson.duration} 分钟不一致"))
         if lesson.quiz and not _known(course, "quizzes", lesson.quiz):
-            hint = closest_id(lesson.quiz, sorted(course.quizzes))
-            suggestion = f"，最接近的有：{'、'.join(hint)}" if hint else ""
-            problems.append(_problem(doc, ("quiz",), f"自测“{lesson.quiz}”不存在{suggestion}"))
+            suggestion = closest_hint(closest(lesson.quiz, sorted(course.quizzes)))
+            problems.append(problem_at(doc, ("quiz",), f"自测“{lesson.quiz}”不存在{suggestion}"))
     return problems
 
 
@@ -153,7 +144,7 @@ def _repeated(doc: YamlDocument, path: KeyPath, case_ids: list[str]) -> list[Pro
     for i, case_id in enumerate(case_ids):
         if case_id in first:
             line = doc.position(path + (first[case_id],)).line
-            problems.append(_problem(doc, path + (i,), f"案例“{case_id}”重复列出（第 {line} 行已列出），请删除一处"))
+            problems.append(problem_at(doc, path + (i,), f"案例“{case_id}”重复列出（第 {line} 行已列出），请删除一处"))
         else:
             first[case_id] = i
     return problems

@@ -1,11 +1,17 @@
-"""Citations: ``[[policy-id#anchor]]`` in Markdown and ``policy-id#anchor`` in citation lists."""
+"""Citations: ``[[policy-id#anchor]]`` in Markdown and ``policy-id#anchor`` in citation lists.
+
+The one owner of the citation grammar: checks, rendering and plain-text forms all find citations here.
+"""
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.problems import closest
+
+# Between the double brackets: one line, no bracket; the shortest match, so two citations stay two.
 INLINE = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 
 
@@ -28,13 +34,14 @@ def find_inline(markdown: str) -> list[tuple[CitationRef, str]]:
     return [(CitationRef.parse(m.group(1)), m.group(0)) for m in INLINE.finditer(markdown)]
 
 
-def closest_id(wanted: str, candidates: list[str], n: int = 3) -> list[str]:
-    return difflib.get_close_matches(wanted, candidates, n=n, cutoff=0.6)
+def replace_inline(markdown: str, replace: Callable[[str], str]) -> str:
+    """Each ``[[…]]`` citation replaced by what ``replace`` makes of the text between the brackets."""
+    return INLINE.sub(lambda match: replace(match.group(1)), markdown)
 
 
-def closest(wanted: str, candidates: list[str], n: int = 3) -> list[str]:
-    """The candidates nearest to what was written, for 'did you mean' hints."""
-    found = difflib.get_close_matches(wanted, candidates, n=n, cutoff=0.5)
+def closest_anchors(wanted: str, candidates: list[str], n: int = 3) -> list[str]:
+    """The anchors nearest to what was written, for 'did you mean' hints."""
+    found = closest(wanted, candidates, n=n, cutoff=0.5)
     if found or not wanted:
         return found
     # Dotted anchors: 3.1.9 is nearest to the other provisions at the same depth, by number.

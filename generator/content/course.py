@@ -13,6 +13,8 @@ from generator.content.yamlsource import KeyPath, YamlDocument
 
 T = TypeVar("T")
 
+HOME_FILE = "home.md"  # beside course.yml: the home page's text, instead of course.yml's home field
+
 _ARTICLE = re.compile(r"^第.+条$")
 _DIVISION = re.compile(r"^第.+(?:编|章|节|部分|篇)$")
 _QUOTED = re.compile(r"^“.*”$")
@@ -133,6 +135,13 @@ class Course:
     # anchors), or None. References to them are not reported again: their own error says it all.
     broken: dict[str, dict[str, PolicyEntry | None]] = field(
         default_factory=lambda: {"policies": {}, "cases": {}, "lessons": {}, "quizzes": {}})
+
+    def home_text(self) -> str | None:
+        """The course's own words for its home page: home.md, else course.yml's home, else its description."""
+        path = self.root / HOME_FILE
+        if path.is_file():
+            return path.read_text(encoding="utf-8-sig")
+        return self.settings.home or self.settings.description
 
     def policies_newest_first(self) -> list[Policy]:
         items = [entry.item for entry in self.policies.values()]

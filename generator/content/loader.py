@@ -14,9 +14,8 @@ from generator.content.course import Course, Entry, PolicyEntry
 from generator.content.fieldchecks import check_fields
 from generator.content.model import KINDS, CourseSettings, Policy
 from generator.content.outline import build_outline
-from generator.problems import Problem, errors, sort_problems
-from generator.content.quizcheck import check_quizzes
-from generator.pages.units import unit_map_problems
+from generator.problems import Problem, errors, problem_at, sort_problems
+from generator.content.units import unit_map_problems
 from generator.content.validation import Checked, check_document
 from generator.content.yamlsource import KeyPath, YamlDocument, os_error_message, read_yaml
 
@@ -171,7 +170,6 @@ def load_course(root: Path) -> LoadResult:
 
     problems += checks.check_references(course)
     problems += check_anonymity(course)
-    problems += check_quizzes(course)
     problems += unit_map_problems(course)
     problems += check_fields(course)
     return LoadResult(course if settings is not None else None, sort_problems(problems))
@@ -181,8 +179,8 @@ def _register(owners: dict[str, YamlDocument], item_id: str, doc: YamlDocument, 
     first = owners.setdefault(item_id, doc)
     if first is doc:
         return []
-    pos, at = doc.position(("id",)), first.position(("id",))
-    return [Problem(doc.path, pos.line, pos.column,
+    at = first.position(("id",))
+    return [problem_at(doc, ("id",),
                     f"{checks.KIND_NAMES[kind]}标识符“{item_id}”重复：{first.path.name}:{at.line} 已使用，同类内容的 id 必须唯一")]
 
 

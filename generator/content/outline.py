@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.content.numerals import auto_anchor, cite_number, number_value
 from generator.content.course import ProvisionNode
 from generator.content.model import Policy, Provision
-from generator.problems import Problem
+from generator.content.numerals import anchor_value, auto_anchor, cite_number
 from generator.content.yamlsource import KeyPath, YamlDocument
+from generator.problems import Problem, problem_at
 
 
 def _short(text: str, limit: int = 30) -> str:
@@ -22,24 +22,19 @@ def build_outline(policy: Policy, doc: YamlDocument) -> tuple[tuple[ProvisionNod
         nodes = []
         for index, provision in enumerate(items):
             key_path = base + (index,)
-            value = index + 1
-            if provision.number is not None:
-                parsed = number_value(provision.number)
-                if parsed is None:
-                    if provision.anchor is None:
-                        pos = doc.position(key_path + ("number",))
-                        problems.append(Problem(doc.path, pos.line, pos.column,
-                            f"无法从编号“{_short(provision.number)}”推导锚点（应为 一、（一）、1.、（1）、① 或 第一条 等形式），请为此条款写明 anchor"))
-                else:
-                    value = parsed
+            value = anchor_value(provision.number, index + 1)
+            if value is None:
+                value = index + 1  # the path goes on; an explicit anchor makes the unreadable number harmless
+                if provision.anchor is None:
+                    problems.append(problem_at(doc, key_path + ("number",),
+                        f"无法从编号“{_short(provision.number or '')}”推导锚点（应为 一、（一）、1.、（1）、① 或 第一条 等形式），请为此条款写明 anchor"))
             path = numbers + [value]
             cite = cited + (cite_number(provision.number) if provision.number else "",)
             anchor = provision.anchor or auto_anchor(path)
             duplicate = anchor in owners
             if duplicate:
                 first = doc.position(owners[anchor])
-                pos = doc.position(key_path + ("anchor",) if provision.anchor else key_path)
-                problems.append(Problem(doc.path, pos.line, pos.column,
+                problems.append(problem_at(doc, key_path + ("anchor",) if provision.anchor else key_path,
                     f"条款锚点“{anchor}”重复（第 {first.line} 行的条款已使用）：请修正编号，或用 anchor 指定不同的锚点"))
             else:
                 owners[anchor] = key_path  # reserve now so the page order stays parent-first

@@ -11,15 +11,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.content.numerals import chinese_to_int, number_value
+from generator.content.numerals import CIRCLED_CLASS, DIGIT_STOP_CLASS, NUMERAL_CHARS, PAREN_DIGIT_CLASS, printed_value
 
-_CN = "[一二三四五六七八九十百千万亿零〇两]+"
+_CN = f"[{NUMERAL_CHARS}]+"
 _DIGITS = "[0-9０-９]+"
 # A bare number this large (2020、2021年… / 一千、) is taken only where it continues its list (structure decides).
 LARGE = 1000
-_CIRCLED = "[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]"  # ①–⑳, ㉑–㊿
-_PAREN_DIGIT = "[\u2474-\u2487]"  # ⑴–⒇
-_DIGIT_STOP = "[\u2488-\u249b]"  # ⒈–⒛
+_CIRCLED = CIRCLED_CLASS  # ①–⑳, ㉑–㊿
+_PAREN_DIGIT = PAREN_DIGIT_CLASS  # ⑴–⒇
+_DIGIT_STOP = DIGIT_STOP_CLASS  # ⒈–⒛
 
 # (style, pattern): the first group is the number, the last group the rest of the line.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -53,33 +53,6 @@ class Numbered:
         return self.style not in ("chapter", "section", "article") and self.value >= LARGE
 
 
-def _chinese_value(text: str) -> int | None:
-    """一万零一 → 10001, 三亿 → 300000000: what anchors.chinese_to_int reads, extended by 万 and 亿."""
-    total = 0
-    for unit, scale in (("亿", 100_000_000), ("万", 10_000)):
-        if unit in text:
-            high, text = text.split(unit, 1)
-            value = _chinese_value(high) if high else 1
-            if value is None:
-                return None
-            total += value * scale
-    if not text:
-        return total
-    low = chinese_to_int(text)
-    return None if low is None else total + low
-
-
-def value_of(printed: str) -> int | None:
-    """The value of a printed number, also where the content model's own reading stops (万, 亿)."""
-    value = number_value(printed)
-    if value is not None:
-        return value
-    core = unicodedata.normalize("NFKC", printed).strip("()（）、.．")
-    wrapped = re.fullmatch(r"第(.+?)(?:条|章|节|部分|篇)", core)
-    core = wrapped.group(1) if wrapped else core
-    return _chinese_value(core) if re.fullmatch(r"[一二三四五六七八九十百千万亿零〇两]+", core) else None
-
-
 def _ascii_digits(text: str) -> str:
     return unicodedata.normalize("NFKC", text) if any("０" <= c <= "９" for c in text) else text
 
@@ -109,7 +82,7 @@ def parse(text: str, folded: str | None = None) -> Numbered | None:
         groups = match.groups()
         wrapper = groups[1] if style in ("chapter", "section", "article") else None
         printed = _printed(style, groups[0], wrapper)
-        value = value_of(printed)
+        value = printed_value(printed)
         if value is None or value == 0:
             continue
         rest_start = match.start(len(groups))

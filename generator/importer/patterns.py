@@ -8,15 +8,16 @@ from __future__ import annotations
 import calendar
 import re
 
-from generator.content.numerals import chinese_to_int
+from generator.content.numerals import DIGITS, YEAR_DIGITS, chinese_to_int, year_digits_to_int
 from generator.importer.chars import SENTENCE_END, fold
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_YEAR_DIGIT = f"[{''.join(YEAR_DIGITS)}]"
+_DAY_DIGIT = f"[{DIGITS[1:]}十]"  # 九月二十四日: months and days up to 三十一
 
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
     re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?![\d.])"),
-    re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"),
+    re.compile(rf"({_YEAR_DIGIT}{{4}})\s*年\s*({_DAY_DIGIT}{{1,3}})\s*月\s*({_DAY_DIGIT}{{1,3}})\s*日"),
 ]
 _MONTH_PATTERN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 _YEAR_PATTERN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
@@ -25,9 +26,8 @@ _YEAR_PATTERN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 def _number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
-    if all(c in _CN_DIGIT for c in text):  # 二〇二一: digit by digit
-        return int("".join(str(_CN_DIGIT[c]) for c in text))
-    return chinese_to_int(text)
+    by_digit = year_digits_to_int(text)  # 二〇二一: digit by digit
+    return by_digit if by_digit is not None else chinese_to_int(text)
 
 
 def _valid(year: int, month: int, day: int | None) -> bool:
@@ -144,7 +144,7 @@ def find_doc_number(text: str) -> str | None:
 def is_doc_number_line(text: str) -> bool:
     stripped = text.strip()
     match = _DOC_NUMBER.search(stripped)
-    return bool(match) and match.start() == 0 and not stripped[match.end():].strip(" 　")
+    return match is not None and match.start() == 0 and not stripped[match.end():].strip(" 　")
 
 
 def ends_sentence(text: str) -> bool:

@@ -15,6 +15,7 @@ from slugify import slugify
 
 from generator.content import yamlsource
 from generator.content.model import SLUG_PATTERN, Policy
+from generator.content.numerals import auto_anchor
 from generator.content.outline import build_outline
 from generator.content.validation import validate_document
 from generator.content.yamlsource import parse_yaml
@@ -23,6 +24,7 @@ from generator.importer.chars import traditional_count
 from generator.importer.emit import Draft, comment_text, data, emit
 from generator.importer.lines import Dropped, Line
 from generator.importer.readers import MAX_PARAGRAPHS, ImportFailure, Source, read_source
+from generator.problems import Problem
 
 HEADER = ("由 qinglian import 从“{name}”导入。\n"
           "标有“请核对”的注释是导入程序的推测：请对照原文核对，改好后删去该注释。")
@@ -47,7 +49,7 @@ class ImportResult:
     dropped: list[Dropped] = field(default_factory=list)
     guesses: list[str] = field(default_factory=list)  # what carries a "# 请核对" comment, for the report
     notices: list[str] = field(default_factory=list)  # what the importer changed or noticed
-    problems: list[str] = field(default_factory=list)  # the YAML's own check; empty unless the importer has a bug
+    problems: list[Problem] = field(default_factory=list)  # the YAML's own check; empty unless the importer has a bug
 
     @property
     def provision_count(self) -> int:
@@ -107,10 +109,10 @@ def _guesses(meta: metadata.Metadata, draft: Draft, tree: structure.Tree) -> lis
     if draft.id_note:
         guesses.append(f"id：{draft.id_note}")
 
-    def walk(nodes: list[structure.Node], path: list[str]) -> None:
+    def walk(nodes: list[structure.Node], path: list[int]) -> None:
         for position, node in enumerate(nodes, start=1):
-            here = path + [str(node.value or position)]
-            label = node.anchor or ".".join(here)
+            here = path + [node.value or position]
+            label = node.anchor or auto_anchor(here)
             guesses.extend(f"条款 {label}：{note}" for note in node.notes)
             walk(node.children, here)
 
@@ -155,7 +157,7 @@ def _check_size(yaml_text: str, meant: dict[str, Any], provisions: int) -> None:
         raise ImportFailure(f"导入结果太大（{provisions} 个条款），超过单个政策文件的上限：请把原文拆成几个文件分别导入")
 
 
-def self_check(yaml_text: str, name: str, meant: dict[str, Any] | None = None) -> list[str]:
+def self_check(yaml_text: str, name: str, meant: dict[str, Any] | None = None) -> list[Problem]:
     """The emitted YAML read back the way ``qinglian validate`` reads a policy file.
 
     With ``meant``, the values read back must also be exactly the ones the importer wrote: a file
@@ -165,12 +167,12 @@ def self_check(yaml_text: str, name: str, meant: dict[str, Any] | None = None) -
     if not problems and meant is not None:
         where = _first_difference(doc.data, meant)
         if where is not None:
-            return [f"{name}: {MISMATCH}（{where}），导入结果不可用"]
+            return [Problem.in_file(Path(name), f"{MISMATCH}（{where}），导入结果不可用")]
     if not problems:
         policy, problems = validate_document(doc, Policy)
         if policy is not None:
             problems += build_outline(policy, doc)[2]
-    return [problem.format() for problem in problems]
+    return problems
 
 
 def import_source(source: Source, options: ImportOptions) -> ImportResult:
@@ -222,9 +224,9 @@ def import_source(source: Source, options: ImportOptions) -> ImportResult:
         notices=warnings + _notices(source, repairs, meta, kept, options.simplified),
         problems=self_check(yaml_text, f"{policy_id}.yml", data(draft)),
     )
-    if any(MISMATCH in problem for problem in result.problems):
+    if any(problem.message.startswith(MISMATCH) for problem in result.problems):
         # Never hand out YAML whose values are not the ones meant: it could carry keys nobody wrote.
-        raise ImportFailure(f"{result.problems[0].split(': ', 1)[1]}，为安全起见没有输出（这是导入程序的缺陷，请反馈）")
+        raise ImportFailure(f"{result.problems[0].message}，为安全起见没有输出（这是导入程序的缺陷，请反馈）")
     return result
 
 

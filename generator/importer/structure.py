@@ -12,7 +12,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
-from generator.content.numerals import auto_anchor, number_value
+from generator.content.numerals import anchor_value, auto_anchor
 from generator.importer import fields, numbering
 from generator.importer.chars import SENTENCE_END, fold, is_han
 from generator.importer.lines import Line
@@ -297,7 +297,7 @@ def assign_anchors(nodes: list[Node]) -> None:
     def walk(items: list[Node], path: list[int], model_path: list[int]) -> None:
         for position, node in enumerate(items, start=1):
             numbers = path + [node.value if node.value else position]
-            model_value = number_value(node.number) if node.number else position
+            model_value = anchor_value(node.number, position)
             model_numbers = model_path + [model_value or 0]
             anchor = auto_anchor(numbers)
             if anchor in used:

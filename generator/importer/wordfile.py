@@ -19,31 +19,9 @@ import docx
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 
+from generator.content.numerals import circled, int_to_chinese, int_to_chinese_digits
 from generator.importer.chars import fold
 from generator.importer.lines import TableRow
-
-_CN_DIGITS = "零一二三四五六七八九"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def chinese_numeral(value: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (as Word's chineseCounting writes them)."""
-    if value < 10:
-        return _CN_DIGITS[value]
-    if value < 20:
-        return "十" + (_CN_DIGITS[value % 10] if value % 10 else "")
-    if value < 100:
-        return _CN_DIGITS[value // 10] + "十" + (_CN_DIGITS[value % 10] if value % 10 else "")
-    if value >= 1000:
-        return str(value)
-    hundreds, rest = divmod(value, 100)
-    if rest == 0:
-        tail = ""
-    elif rest < 10:
-        tail = "零" + _CN_DIGITS[rest]
-    else:
-        tail = ("一" if rest < 20 else "") + chinese_numeral(rest)  # 一百一十二
-    return _CN_DIGITS[hundreds] + "百" + tail
 
 
 def _letters(value: int) -> str:
@@ -70,11 +48,11 @@ def format_number(value: int, fmt: str) -> str:
         return "" if fmt in ("bullet", "none") else str(value)
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
                "japaneseCounting", "taiwaneseCounting", "koreanCounting"):
-        return chinese_numeral(value)
+        return int_to_chinese(value)  # as Word's chineseCounting writes them
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join("〇一二三四五六七八九"[int(d)] for d in str(value))
+        return int_to_chinese_digits(value)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return _CIRCLED[value - 1] if 1 <= value <= 20 else str(value)
+        return circled(value)
     if fmt == "decimalFullWidth":
         return "".join(chr(ord("０") + int(d)) for d in str(value))
     if fmt == "upperLetter":

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 
+from generator.content.citations import replace_inline
 from generator.text.richtext import encode_text
 
 _BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85\x0b\x0c]+\s*")
@@ -28,7 +29,7 @@ def attr(text: str) -> str:
 
 def plain_excerpt(markdown: str, limit: int = 240) -> str:
     """Markdown reduced to a one-line plain excerpt (for hover titles)."""
-    text = re.sub(r"\[\[([^\]]+)\]\]", r"\1", markdown)
+    text = replace_inline(markdown, lambda inner: inner)
     text = re.sub(r"[*_`>#]", "", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -52,7 +53,7 @@ def markdown_to_text(markdown: str, cite: Callable[[str], str] = lambda ref: ref
     every other character (#, _, <, ~ …) kept as written."""
     blanks = re.findall(r"_{3,}", markdown)  # fill-in blanks are not emphasis
     text = re.sub(r"_{3,}", "\x00", markdown)
-    text = re.sub(r"\[\[([^\[\]\n]+?)\]\]", lambda m: cite(m.group(1)), text)
+    text = replace_inline(text, cite)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
     text = re.sub(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?!\*)", r"\1", text)

@@ -21,8 +21,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from generator.content.citations import INLINE, CitationRef
-from generator.content.quizcheck import BLANK
+from generator.content.citations import CitationRef, replace_inline
+from generator.content.model import BLANK
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _TAGS = {
@@ -222,11 +222,11 @@ def _render(text: str, cite: Callable[[CitationRef], str],
             blank: Callable[[int], str] | None = None) -> tuple[str, list[LinkFinding]]:
     refs: list[CitationRef] = []
 
-    def hold(match: re.Match[str]) -> str:
-        refs.append(CitationRef.parse(match.group(1)))
+    def hold(inner: str) -> str:
+        refs.append(CitationRef.parse(inner))
         return f"\ue000{len(refs) - 1}\ue001"
 
-    source = INLINE.sub(hold, re.sub("[\ue000-\ue002]", "", text).strip())
+    source = replace_inline(re.sub("[\ue000-\ue002]", "", text).strip(), hold)
     # A line break inside a Chinese paragraph is no space: join the lines, as a reader of the source expects.
     source = _CJK_BREAK.sub("", source)
     if blank is not None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.content.numerals import number_value
-from generator.importer import ImportOptions, ImportResult, import_file
 from generator.content.loader import load_course
+from generator.content.numerals import anchor_value, auto_anchor
+from generator.importer import ImportOptions, ImportResult, import_file
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 HAND = Path(__file__).resolve().parents[2] / "course" / "policies"
@@ -46,13 +46,12 @@ def data(result: ImportResult) -> dict:
     return yaml.safe_load(result.yaml_text)
 
 
-def flatten(provisions: list[dict], path: tuple[int, ...] = ()) -> dict[str, dict]:
+def flatten(provisions: list[dict], path: list[int] | None = None) -> dict[str, dict]:
     """Provisions by anchor, derived as the content model says (numbers, else position)."""
     out: dict[str, dict] = {}
     for position, item in enumerate(provisions, start=1):
-        value = number_value(str(item["number"])) if item.get("number") else position
-        here = path + (value,)
-        out[item.get("anchor") or ".".join(map(str, here))] = item
+        here = [*(path or []), anchor_value(str(item["number"]) if item.get("number") else None, position) or 0]
+        out[item.get("anchor") or auto_anchor(here)] = item
         out.update(flatten(item.get("provisions", []), here))
     return out
 

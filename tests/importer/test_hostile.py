@@ -22,6 +22,7 @@ from generator.importer.emit import Draft, data, emit, keyword, scalar, text_val
 from generator.importer.metadata import Metadata
 from generator.importer.pipeline import self_check
 from generator.importer.structure import Node
+from generator.problems import Problem
 from generator.content.yamlsource import parse_yaml
 
 from .conftest import anchors, run_import
@@ -300,7 +301,14 @@ def test_fixed_words_stay_plain_everything_else_is_quoted():
 def test_self_check_catches_values_that_do_not_read_back():
     meant = {"id": "x", "title": "标题"}
     problems = self_check('id: "x"\ntitle: "标题"\nissued: "1999"\n', "x.yml", meant)
-    assert problems == ["x.yml: 读回的 YAML 与导入的内容不一致（issued），导入结果不可用"]
+    assert problems == [Problem.in_file(Path("x.yml"), "读回的 YAML 与导入的内容不一致（issued），导入结果不可用")]
+    assert [str(p) for p in problems] == ["x.yml: 读回的 YAML 与导入的内容不一致（issued），导入结果不可用"]
+
+
+def test_self_check_locates_what_validate_would_report():
+    problems = self_check('id: "x"\ntitle: "标题"\nissued: "1999"\nprovisions: []\n', "x.yml")
+    assert problems and all(p.file == Path("x.yml") and p.line >= 1 for p in problems)
+    assert str(problems[0]) == problems[0].format() and problems[0].format().startswith("x.yml:")
 
 
 NAMES = ["evil\nissued: 1999-01-01.txt", "evil\rstatus: repealed.txt", "evil\u2028level: school.txt",
