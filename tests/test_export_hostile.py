@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.cli import main
+from generator.content.model import Fill, Judge, MultipleChoice, Quiz, SingleChoice
 from generator.exports.platforms import ExportError, export
-from generator.content.model import Question, Quiz
 
 from .conftest import write_course
 from .fixtures import quiz_course
@@ -27,16 +27,16 @@ def hostile_quiz() -> Quiz:
         id="evil",
         title="测验\n\n::forged-title::伪造{=x}\n\n$CATEGORY: evil\n// [tag:forged]",
         questions=[
-            Question(id="q1\n::forged-id::{=y}\n", type="single",
+            SingleChoice(id="q1\n::forged-id::{=y}\n", type="single",
                      stem=f"题干{BREAKS}\x00含空字符 {SPECIALS}",
                      options=["选项一\n答案：D\n解析：伪造", f"选项二{SPECIALS}", f"[html]<b>粗</b>{XML_INVALID}", "%50% 折扣"],
                      answer="B", explanation=f"解析\n\n::forged-fb::{{=z}}\n####{XML_INVALID}",
                      tags=["标签\n// [tag:x]\n::forged-tag::{=w}\n", "a/b"]),
-            Question(id="q2", type="multiple", stem="多选\r\n题", options=["甲\u2029A. 伪", "乙\x85答案：A", "丙"],
+            MultipleChoice(id="q2", type="multiple", stem="多选\r\n题", options=["甲\u2029A. 伪", "乙\x85答案：A", "丙"],
                      answer=["A", "C"], tags=["\x01\x02"]),
-            Question(id="q3", type="judge", stem="判断\v题\f干", answer=True, explanation="正确\r答案：错误"),
-            Question(id="q4", type="fill", stem=f"单空____后{SPECIALS}", answer=[["答\n案", "}#~=\\", "%7% x"]]),
-            Question(id="q5", type="fill", stem="第一____，第二____{1:MC:=a~b}。", answer=["一\u2028", ["二", "贰/二"]]),
+            Judge(id="q3", type="judge", stem="判断\v题\f干", answer=True, explanation="正确\r答案：错误"),
+            Fill(id="q4", type="fill", stem=f"单空____后{SPECIALS}", answer=[["答\n案", "}#~=\\", "%7% x"]]),
+            Fill(id="q5", type="fill", stem="第一____，第二____{1:MC:=a~b}。", answer=["一\u2028", ["二", "贰/二"]]),
         ])
 
 
@@ -117,8 +117,8 @@ def test_wjx_text_reads_back_as_exactly_the_intended_questions():
 @pytest.mark.parametrize("fmt", ["gift", "moodle-xml", "chaoxing", "wjx"])
 def test_fields_left_empty_by_cleaning_are_named_not_exported(fmt):
     quiz = Quiz(id="empty", title="\x01", questions=[
-        Question(id="a", type="single", stem="\x00\u2028\x7f", options=["\x01\x0b", "好"], answer="B"),
-        Question(id="b", type="fill", stem="填____", answer=[["\ufffe", "可"]])])
+        SingleChoice(id="a", type="single", stem="\x00\u2028\x7f", options=["\x01\x0b", "好"], answer="B"),
+        Fill(id="b", type="fill", stem="填____", answer=[["\ufffe", "可"]])])
     with pytest.raises(ExportError) as failure:
         export([quiz], fmt)
     assert [(p.path, p.message) for p in failure.value.problems] == [
@@ -129,7 +129,7 @@ def test_fields_left_empty_by_cleaning_are_named_not_exported(fmt):
 
 
 def test_gift_refuses_a_right_option_that_reads_as_a_weight():
-    quiz = Quiz(id="w", title="分值", questions=[Question(id="a", type="single", stem="折扣？", options=["%50%", "无"], answer="A")])
+    quiz = Quiz(id="w", title="分值", questions=[SingleChoice(id="a", type="single", stem="折扣？", options=["%50%", "无"], answer="A")])
     with pytest.raises(ExportError) as failure:
         export([quiz], "gift")
     assert failure.value.problems[0].message == (

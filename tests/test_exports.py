@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.exports.platforms import export, gift_escape
 from generator.content.loader import load_course
+from generator.exports.platforms import export, gift_escape
 
 from .conftest import write_course
 from .fixtures import quiz_course
@@ -133,13 +133,13 @@ def test_gift_separates_every_split_fill_question_by_a_blank_line(quiz):
 
 
 def test_gift_single_blank_uses_the_missing_word_form():
-    from generator.content.model import Question, Quiz
+    from generator.content.model import Fill, Quiz
 
     quiz = Quiz(id="q", title="填空", questions=[
-        Question(id="a", type="fill", stem="实行____制。", answer=[["一票否决", "一票否决制"]]),
-        Question(id="b", type="fill", stem="____在前", answer=["答"]),
-        Question(id="c", type="fill", stem="在后____", answer=["答"]),
-        Question(id="d", type="fill", stem="甲____// 乙", answer=["答"])])
+        Fill(id="a", type="fill", stem="实行____制。", answer=[["一票否决", "一票否决制"]]),
+        Fill(id="b", type="fill", stem="____在前", answer=["答"]),
+        Fill(id="c", type="fill", stem="在后____", answer=["答"]),
+        Fill(id="d", type="fill", stem="甲____// 乙", answer=["答"])])
     text = export([quiz], "gift")
     assert "::q-a::[plain]实行{=一票否决 =一票否决制}制。" in text
     parsed = gift_questions(gift_parse(text))
@@ -198,12 +198,12 @@ def test_wjx_layout(quiz):
 
 
 def test_text_exports_refuse_answers_holding_the_platform_separator():
+    from generator.content.model import Fill, Quiz
     from generator.exports.platforms import ExportError
-    from generator.content.model import Question, Quiz
 
     quiz = Quiz(id="q", title="填空", questions=[
-        Question(id="a", type="fill", stem="比例是____。", answer=[["1;2", "1|2"]]),
-        Question(id="b", type="fill", stem="函数____。", answer=["f(x)"])])
+        Fill(id="a", type="fill", stem="比例是____。", answer=[["1;2", "1|2"]]),
+        Fill(id="b", type="fill", stem="函数____。", answer=["f(x)"])])
     with pytest.raises(ExportError) as failure:
         export([quiz], "chaoxing")
     assert [p.message for p in failure.value.problems] == [

@@ -18,15 +18,24 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generator.text.markup import markdown_to_text
-from generator.content.model import Question, Quiz
-from generator.content.quizcheck import BLANK, TYPE_NAMES, letters
+from generator.content.model import (
+    BLANK,
+    AnswerStyle,
+    Fill,
+    Judge,
+    MultipleChoice,
+    Question,
+    Quiz,
+    SingleChoice,
+    letters,
+)
 from generator.exports.quizkey import TYPE_ORDER, paper_points
+from generator.text.markup import markdown_to_text
 
 FORMATS = ("gift", "moodle-xml", "chaoxing", "wjx", "text")
 
 Cite = Callable[[str], str]  # how a [[citation]] reads in plain text
-Path = tuple  # a key path into the quiz's YAML, for locating a problem
+Path = tuple[str | int, ...]  # a key path into the quiz's YAML, for locating a problem
 
 
 @dataclass(frozen=True)
@@ -105,10 +114,6 @@ class _Prepared:
         self.problems.append(ExportProblem(quiz.id, path, f"自测“{quiz.id}”{where}：{message}"))
 
 
-def _accepted(question: Question) -> list[list[str]]:
-    return [[str(a) for a in (entry if isinstance(entry, list) else [entry])] for entry in question.answer]
-
-
 def _prepare(quizzes: list[Quiz], cite: Cite) -> _Prepared:
     prepared = _Prepared()
 
@@ -127,7 +132,7 @@ def _prepare(quizzes: list[Quiz], cite: Cite) -> _Prepared:
         for index, question in enumerate(quiz.questions):
             item = _Item(quiz, index, question, one_line(f"{quiz.id}-{question.id}"), plain(question.stem),
                          [one_line(o) for o in question.options],
-                         _accepted(question) if question.type == "fill" else [], plain(question.explanation),
+                         question.accepted() if isinstance(question, Fill) else [], plain(question.explanation),
                          [t for t in (one_line(tag) for tag in question.tags) if t], marks[index])
             item.blanks = [[one_line(a) for a in accepted] for accepted in item.blanks]
             base = ("questions", index)
@@ -177,7 +182,7 @@ def _gift_answer(mark: str, text: str, weight: str | None = None) -> str:
     return mark + (f"%{weight}%" if weight is not None else "") + _gift_text(text)
 
 
-def _weights(question: Question) -> list[float]:
+def _weights(question: MultipleChoice) -> list[float]:
     """Moodle partial credit for multiple choice: right options share 100%, wrong ones cost 100% together."""
     right = set(question.answer)
     wrong_count = len(question.options) - len(right)
@@ -193,14 +198,14 @@ def _gift_question(item: _Item) -> list[str]:
     question, name = item.question, gift_escape(item.name)
     general = f"####{_gift_text(item.explanation)}" if item.explanation else ""
     stem = "[plain]" + gift_escape(item.stem)
-    if question.type == "single":
+    if isinstance(question, SingleChoice):
         answers = " ".join(_gift_answer("=" if letter == question.answer else "~", option)
                            for letter, option in zip(letters(len(item.options)), item.options))
         return [f"::{name}::{stem}{{{answers}{general}}}"]
-    if question.type == "multiple":
+    if isinstance(question, MultipleChoice):
         answers = " ".join(_gift_answer("~", o, _percent(w)) for w, o in zip(_weights(question), item.options))
         return [f"::{name}::{stem}{{{answers}{general}}}"]
-    if question.type == "judge":
+    if isinstance(question, Judge):
         return [f"::{name}::{stem}{{{'TRUE' if question.answer else 'FALSE'}{general}}}"]
     if len(item.blanks) == 1:
         answers = " ".join(_gift_answer("=", a) for a in item.blanks[0])
@@ -293,8 +298,8 @@ def _xml_question(item: _Item) -> ET.Element:
         ET.SubElement(element, "single").text = "true" if question.type == "single" else "false"
         ET.SubElement(element, "shuffleanswers").text = "true" if item.quiz.shuffle else "false"
         ET.SubElement(element, "answernumbering").text = "ABCD"
-        weights = ([100.0 if l == question.answer else 0.0 for l in letters(len(item.options))]
-                   if question.type == "single" else _weights(question))
+        weights = (_weights(question) if isinstance(question, MultipleChoice)
+                   else [100.0 if l == question.answer else 0.0 for l in letters(len(item.options))])
         for weight, option in zip(weights, item.options):
             answer = _text(element, "answer", option, fraction=_percent(weight), format="plain_text")
             _text(answer, "feedback", "")
@@ -339,11 +344,8 @@ def to_moodle_xml(prepared: _Prepared) -> str:
 #   so explanations are not exported to 问卷星.
 
 CHAOXING_ALTERNATIVES, CHAOXING_BLANKS = ";", "|"
-
-
-def _fill_answer(item: _Item) -> str:
-    return CHAOXING_BLANKS.join(CHAOXING_ALTERNATIVES.join(accepted) for accepted in item.blanks)
-
+CHAOXING_ANSWERS = AnswerStyle(true="正确", false="错误", blanks=CHAOXING_BLANKS, alternatives=CHAOXING_ALTERNATIVES,
+                               clean=one_line)
 
 def to_chaoxing(prepared: _Prepared) -> str:
     _check_separators(prepared, "超星学习通", ";；|")
@@ -351,9 +353,9 @@ def to_chaoxing(prepared: _Prepared) -> str:
     out: list[str] = []
     for number, item in enumerate(prepared.items, 1):
         question = item.question
-        out.append(f"{number}.【{TYPE_NAMES[question.type]}】{one_line(item.stem)}")
+        out.append(f"{number}.【{question.type.label}】{one_line(item.stem)}")
         out += [f"{letter}. {option}" for letter, option in zip(letters(len(item.options)), item.options)]
-        out.append(f"答案：{_answer_text(item, ('正确', '错误'))}")
+        out.append(f"答案：{question.answer_text(CHAOXING_ANSWERS)}")
         if item.explanation:
             out.append(f"解析：{one_line(item.explanation)}")
         out.append("")
@@ -361,18 +363,8 @@ def to_chaoxing(prepared: _Prepared) -> str:
 
 
 WJX_JUDGE_OPTIONS = ("对", "错")
-
-
-def _answer_text(item: _Item, judge: tuple[str, str]) -> str:
-    """The answer as a platform writes it; ``judge`` names true and false."""
-    question = item.question
-    if question.type == "single":
-        return str(question.answer)
-    if question.type == "multiple":
-        return "".join(sorted(question.answer))
-    if question.type == "judge":
-        return judge[0] if question.answer else judge[1]
-    return _fill_answer(item)
+# Judge questions get 对/错 as options A and B; fill answers are separated as for 超星.
+WJX_ANSWERS = AnswerStyle(true="A", false="B", blanks=CHAOXING_BLANKS, alternatives=CHAOXING_ALTERNATIVES, clean=one_line)
 
 
 def to_wjx(prepared: _Prepared) -> str:
@@ -382,8 +374,7 @@ def to_wjx(prepared: _Prepared) -> str:
     for number, item in enumerate(prepared.items, 1):
         question = item.question
         options = list(WJX_JUDGE_OPTIONS) if question.type == "judge" else item.options
-        answer = _answer_text(item, ("A", "B"))  # judge questions get 对/错 as options A and B
-        out.append(f"{number}. {one_line(item.stem)}({answer}) [{TYPE_NAMES[question.type]}] ({item.points}分)")
+        out.append(f"{number}. {one_line(item.stem)}({question.answer_text(WJX_ANSWERS)}) [{question.type.label}] ({item.points}分)")
         out += options
         out.append("")
     return "\n".join(out)

@@ -14,8 +14,7 @@ import random
 import re
 from fractions import Fraction
 
-from generator.content.model import Question, Quiz
-from generator.content.quizcheck import letters
+from generator.content.model import ChoiceQuestion, Question, QuestionType, Quiz
 
 
 def _pad(quiz_id: str, length: int) -> bytes:
@@ -33,20 +32,10 @@ def _pad(quiz_id: str, length: int) -> bytes:
     return bytes(out)
 
 
-def answer_of(question: Question):
-    """The answer in one shape per type: letters, a bool, or accepted strings per blank."""
-    answer = question.answer
-    if question.type == "single":
-        return [answer]
-    if question.type == "multiple":
-        return list(answer)
-    if question.type == "judge":
-        return answer
-    return [[str(a) for a in (entry if isinstance(entry, list) else [entry])] for entry in answer]
-
-
 def encode_key(quiz: Quiz) -> str:
-    key = {q.id: answer_of(q) for q in quiz.questions}
+    """The key quiz.js grades with: each question's accepted() (letters, a bool, or the accepted
+    texts of each blank), by question id."""
+    key = {q.id: q.accepted() for q in quiz.questions}
     raw = json.dumps(key, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     pad = _pad(quiz.id, len(raw))
     return base64.b64encode(bytes(a ^ b for a, b in zip(raw, pad))).decode("ascii")
@@ -56,13 +45,13 @@ def encode_key(quiz: Quiz) -> str:
 # A printed paper (试卷) and the site's paper pages share these rules, so a question shows the
 # same 分值 wherever it appears and the key always follows the letters printed on the paper.
 
-TYPE_ORDER = ("single", "multiple", "judge", "fill")
+TYPE_ORDER = tuple(QuestionType)  # single, multiple, judge, fill: the sections of a paper
 FULL_MARKS = 100
 # Options that point at their neighbours ("以上都对", "A和B") lose their meaning when moved.
 _STAYS = re.compile(r"^\s*(以上|上述|前述|前面|全部|都|均)")
 _NAMES_LETTERS = re.compile(r"(?<![A-Za-z])[A-H]\s*[和与及、,，/+]\s*[A-H](?![A-Za-z])|选项\s*[A-H](?![A-Za-z])")
 # Minutes a trainer needs to budget per question when no --minutes is given.
-_MINUTES = {"single": 1, "multiple": 2, "judge": 1, "fill": 2}
+_MINUTES = {QuestionType.SINGLE: 1, QuestionType.MULTIPLE: 2, QuestionType.JUDGE: 1, QuestionType.FILL: 2}
 
 
 def _largest_remainder(total: int, weights: list[Fraction]) -> list[int]:
@@ -76,7 +65,7 @@ def _largest_remainder(total: int, weights: list[Fraction]) -> list[int]:
     return shares
 
 
-def draw_counts(questions: list[Question], count: int) -> dict[str, int]:
+def draw_counts(questions: list[Question], count: int) -> dict[QuestionType, int]:
     """How many questions of each type a paper of ``count`` takes: in proportion to the quiz,
     and every type at least once when there is room for all of them."""
     available = {kind: sum(1 for q in questions if q.type == kind) for kind in TYPE_ORDER}
@@ -108,19 +97,15 @@ def shuffle_options(question: Question, seed: int | None) -> Question:
 
     Each question has its own stream (seed and question id), so drawing another subset never
     changes how a question's options are ordered."""
-    if question.type not in ("single", "multiple") or any(_NAMES_LETTERS.search(o) for o in question.options):
+    if not isinstance(question, ChoiceQuestion) or any(_NAMES_LETTERS.search(o) for o in question.options):
         return question
-    old = letters(len(question.options))
     movable = [i for i, option in enumerate(question.options) if not _STAYS.match(option)]
     moved = movable[:]
     random.Random(f"{seed}/{question.id}").shuffle(moved)
     order = list(range(len(question.options)))  # order[new position] = old position
     for place, source in zip(movable, moved):
         order[place] = source
-    new_letter = {old[source]: old[place] for place, source in enumerate(order)}
-    answer = (new_letter[question.answer] if question.type == "single"
-              else sorted(new_letter[a] for a in question.answer))
-    return question.model_copy(update={"options": [question.options[i] for i in order], "answer": answer})
+    return question.reordered(order)
 
 
 def paper_points(questions: list[Question]) -> list[int]:
@@ -134,7 +119,7 @@ def paper_points(questions: list[Question]) -> list[int]:
         shares = _largest_remainder(rest, [Fraction(1)] * len(free)) if rest >= len(free) else [1] * len(free)
         for i, share in zip(free, shares):
             marks[i] = share
-    return [int(m) for m in marks]
+    return [m if m is not None else 0 for m in marks]  # every None was given a share above
 
 
 def paper_minutes(questions: list[Question]) -> int:
