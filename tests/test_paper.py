@@ -8,11 +8,17 @@ import pytest
 
 from generator.cli import main
 from generator.content.loader import load_course
-from generator.content.model import Question, Quiz
-from generator.exports.quizkey import draw_counts, paper_minutes, paper_points, shuffle_options
+from generator.content.model import Judge, Quiz, SingleChoice
+from generator.exports.quizkey import (
+    draw_counts,
+    paper_minutes,
+    paper_points,
+    shuffle_options,
+)
 from generator.pages.context import PageContext
-from generator.pages.quiz import draw, render_key, render_paper
+from generator.pages.quiz import draw, key_sheet, paper_sheet
 from generator.pages.site import generate
+from generator.pages.templating import render
 
 from .conftest import write_course
 from .fixtures import quiz_course
@@ -107,17 +113,17 @@ def test_options_are_shuffled_by_the_seed_and_the_key_follows(big):
 
 def test_options_that_point_at_others_stay_put():
     base = {"id": "x", "type": "single", "stem": "题", "answer": "D"}
-    last = Question(options=["甲", "乙", "丙", "以上都对"], **base)
+    last = SingleChoice(options=["甲", "乙", "丙", "以上都对"], **base)
     for seed in range(10):
         shuffled = shuffle_options(last, seed)
         assert shuffled.options[3] == "以上都对" and shuffled.answer == "D"
-    letters = Question(options=["甲", "乙", "丙", "A和B"], **base)
+    letters = SingleChoice(options=["甲", "乙", "丙", "A和B"], **base)
     assert all(shuffle_options(letters, seed) == letters for seed in range(10))
 
 
 def test_points_add_up_to_100_unless_authors_say_otherwise():
     def q(i, points=None):
-        return Question(id=f"q{i}", type="judge", stem="题", answer=True, points=points)
+        return Judge(id=f"q{i}", type="judge", stem="题", answer=True, points=points)
 
     assert paper_points([q(i) for i in range(12)]) == [9] * 4 + [8] * 8
     assert sum(paper_points([q(i) for i in range(7)])) == 100
@@ -142,12 +148,14 @@ def test_site_paper_and_key_pages_show_the_same_marks(course):
 
 def test_authors_points_that_miss_100_give_the_real_total(course):
     quiz = Quiz(id="own", title="自定分值", pass_score=60, questions=[
-        Question(id="a", type="judge", stem="甲", answer=True, points=30),
-        Question(id="b", type="judge", stem="乙", answer=False, points=57)])
+        Judge(id="a", type="judge", stem="甲", answer=True, points=30),
+        Judge(id="b", type="judge", stem="乙", answer=False, points=57)])
     ctx = PageContext(course, "quizzes/own/paper.md")
-    paper = render_paper(quiz, ctx, list(quiz.questions), minutes=20)
+    paper = render("paper.md.j2", view=paper_sheet(quiz, ctx, list(quiz.questions), minutes=20))
+    key = render("key.md.j2", view=key_sheet(quiz, ctx, list(quiz.questions)))
     assert "本卷共 2 题，满分 87 分（各题分值合计），53 分及格（60%）。考试时间：20 分钟。" in paper
-    assert _marks(paper) == _marks(render_key(quiz, ctx, list(quiz.questions))) == [30, 57]
+    assert "本卷共 2 题，满分 87 分（各题分值合计），53 分及格（60%）。" in key
+    assert _marks(paper) == _marks(key) == [30, 57]
 
 
 def _paper(course_root, tmp_path, *args) -> str:
@@ -180,3 +188,48 @@ def test_cli_paper_is_reproducible_timed_and_without_links(course_root, tmp_path
     capsys.readouterr()
     assert main(["paper", "quiz-big", "--minutes", "0", "--course", str(course_root)]) == 1
     assert "--minutes 应在 1 到 600 之间（分钟），现在是 0" in capsys.readouterr().err
+
+
+def _body(document: str) -> str:
+    return document.split("<body>\n", 1)[1].rsplit("\n</body>", 1)[0]
+
+
+def test_standalone_paper_is_the_site_pages_written_as_html(course):
+    # Without drawing or shuffling, the file is the site's paper and key pages themselves: what a
+    # Markdown engine makes of them, links reduced to their text.
+    import markdown
+
+    from generator.exports.paper import paper_html
+
+    pages = generate(course).pages
+
+    def as_html(page: str) -> str:
+        html = markdown.markdown(pages[page], extensions=["attr_list", "md_in_html", "tables", "def_list"])
+        return re.sub(r"</a>", "</span>", re.sub(r"<a\b[^>]*>", '<span class="ql-ref">', html))
+
+    paper, key = as_html("quizzes/quiz-big/paper.md"), as_html("quizzes/quiz-big/key.md")
+    whole = paper_html(course, "quiz-big", count=None, seed=None)
+    assert _body(whole) == f'{paper}\n<section class="ql-key">{key}</section>'
+    assert _body(paper_html(course, "quiz-big", count=None, seed=None, with_key=False)) == paper
+    assert "<title>大题库 试卷</title>" in whole and '<span class="ql-ref">返回自测</span>' in whole
+
+
+def test_a_stem_of_several_paragraphs_keeps_its_answer_brackets(course, tmp_path):
+    files = quiz_course()
+    files["quizzes/long.yml"] = """
+id: quiz-long
+title: 长题干
+questions:
+  - id: a
+    type: judge
+    stem: "第一段，见[[ten-standards-2018#10]]。\\n\\n- 甲\\n- 乙"
+    answer: true
+"""
+    root = write_course(tmp_path / "course", files)
+    out = tmp_path / "long.html"
+    assert main(["paper", "quiz-long", "--no-key", "--course", str(root), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    # The question, its stem and its （　　） stay one paragraph of one question.
+    assert re.search(r'<div class="ql-paper-q">\n<p><strong>1\.</strong>（100 分）<div class="ql-md"><p>第一段，见'
+                     r'<span class="ql-ref">[^<]*</span>。</p>.*</ul></div>（　　）</p>\n</div>', text)
+    assert "<a " not in text

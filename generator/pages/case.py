@@ -9,8 +9,8 @@ from markupsafe import Markup
 from generator.content.course import Course, Entry
 from generator.content.model import Case
 from generator.pages.context import Link, MetaRow, PageContext
-from generator.pages.paths import case_page, lesson_page
-from generator.text.markup import format_date, inline_text
+from generator.pages.paths import lesson_page
+from generator.text.markup import format_date
 
 
 def year(case: Case) -> str:
@@ -68,12 +68,3 @@ def view(entry: Entry[Case], ctx: PageContext) -> CaseView:
         source=Link(note or url, Markup(url)) if url else None,
         source_note=note,
     )
-
-
-def penalty_labels(penalties: list[str]) -> str:
-    # Transitional: lesson and library pages still write this in Python.
-    return " ".join(f'<span class="ql-label ql-label--penalty">{inline_text(p)}</span>' for p in penalties)
-
-
-def case_link(ctx: PageContext, case: Case) -> str:
-    return f"[{inline_text(case.title)}]({ctx.url(case_page(case.id))})"

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 import json
 import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from generator.content.citations import CitationRef
-from generator.text.markup import inline_text, markdown_to_text
 from generator.pages.context import PageContext
+from generator.text.markup import markdown_to_text
 
 
-def render_glossary(ctx: PageContext) -> str:
+@dataclass(frozen=True)
+class Term:
+    term: str
+    aliases: list[str]
+    definition: Markup
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    terms: list[Term]  # in code-point order of the term
+
+
+def view(_item: object, ctx: PageContext) -> GlossaryView:
     entries = sorted(ctx.course.settings.glossary, key=lambda e: e.term)
-    lines = ["# 术语表", ""]
-    if not entries:
-        return "\n".join(lines + ["课程中还没有术语。", ""])
-    lines += ["页面中出现下列术语时，把鼠标停在术语上，或轻点、用键盘选中术语，即可看到解释。", ""]
-    for entry in entries:
-        aliases = f"（又作：{'、'.join(inline_text(a) for a in entry.aliases)}）" if entry.aliases else ""
-        lines += [f"{inline_text(entry.term)}{aliases}", f":   {ctx.markdown(entry.definition)}", ""]
-    return "\n".join(lines)
+    return GlossaryView([Term(e.term, list(e.aliases), ctx.markdown(e.definition)) for e in entries])
 
 
 def _cited(ctx: PageContext, text: str) -> str:
@@ -53,8 +59,3 @@ def glossary_script(ctx: PageContext) -> str:
     pairs.sort(key=lambda pair: (-len(pair[0]), pair[0]))
     # "</" never appears raw, so a definition cannot close the script element that loads this file.
     return "window.__qlGlossary = " + json.dumps(pairs, ensure_ascii=False).replace("</", "<\\/") + ";\n"
-
-
-# Transitional: the page's Markdown as one value, until its template holds the markup.
-def view(_item: object, ctx: PageContext) -> Markup:
-    return Markup(render_glossary(ctx))

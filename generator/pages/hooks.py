@@ -104,7 +104,7 @@ RUNTIME: dict[str, str] = {
     "ql-term": "a glossary term found in the text",
     "ql-term-tip": "a term's definition bubble",
     "ql-tools": "a provision's copy-link / copy-citation buttons",
-    "ql-trainer": "on <body> in trainer view",
+    "ql-trainer": "on the body element in trainer view",
     "data-md-highlight": "a search hit highlighted on the page",
     "data-partial": "a multiple-choice question answered in part",
     "data-tip": "a term's definition",

@@ -2,35 +2,37 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 import re
+from dataclasses import dataclass
 
 from generator.content.citations import CitationRef
 from generator.content.course import ProvisionNode
-from generator.text.markup import format_date, format_deadline, inline_text, markdown_to_text
+from generator.content.model import Level, Status
+from generator.pages.context import Link, PageContext
 from generator.pages.paths import RESPONSIBILITIES, policy_page
-from generator.pages.context import PageContext
-from generator.pages.policy import LEVEL_NAMES, STATUS_NAMES
 from generator.pages.units import UNASSIGNED, UnitPages
+from generator.text.markup import format_deadline, markdown_to_text
 
 
-def render_policy_index(ctx: PageContext) -> str:
-    policies = ctx.course.policies_newest_first()
-    lines = [
-        "# 政策法规",
-        "",
-        f"共收录 {len(policies)} 份政策文件，按发布日期由新到旧排列。点击标题查看全文，每一条款都可以复制链接或引用。",
-        "",
-        "| 标题 | 发文机关 | 发布日期 | 时效性 | 效力级别 |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for policy in policies:
-        title = f"[{inline_text(policy.title)}]({ctx.url(policy_page(policy.id))})"
-        issuers = "、".join(inline_text(i) for i in policy.issuers)
-        level = LEVEL_NAMES.get(policy.level, "") if policy.level else ""
-        lines.append(f"| {title} | {issuers} | {format_date(policy.issued)} | {STATUS_NAMES[policy.status]} | {level} |")
-    return "\n".join(lines) + "\n"
+@dataclass(frozen=True)
+class PolicyRow:
+    title: Link
+    issuers: list[str]
+    issued: str
+    status: Status
+    level: Level | None
+
+
+@dataclass(frozen=True)
+class PolicyIndexView:
+    policies: list[PolicyRow]  # newest first
+
+
+def policy_index_view(_item: object, ctx: PageContext) -> PolicyIndexView:
+    return PolicyIndexView([
+        PolicyRow(ctx.link(p.title, policy_page(p.id)), list(p.issuers), p.issued, p.status, p.level)
+        for p in ctx.course.policies_newest_first()
+    ])
 
 
 _TASK_LIMIT = 60  # characters of provision text in the 任务 column: enough to recognise the task
@@ -60,72 +62,74 @@ _LINE_MARKERS = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|>\s?)+", re.MU
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def _task(ctx: PageContext, node: ProvisionNode) -> str:
-    title = inline_text(" ".join(node.provision.title.split())) if node.provision.title else ""
-    text = _plain(ctx, node.provision.text or "")
+@dataclass(frozen=True)
+class Duty:
+    """One row of a unit's table: which provision, what to do, by when, under which policy."""
+
+    provision: Link  # labelled as citations name it: 第三项
+    title: str  # the provision's title on one line, "" when it has none
+    task: str  # the start of its text as plain text
+    deadline: str  # "" when none
+    policy: Link  # labelled with the policy's short title
+    status: Status
+
+
+@dataclass(frozen=True)
+class UnitList:
+    """A responsible unit (or the group of provisions that name none) and what it is responsible for."""
+
+    name: str
+    anchor: str  # its section on the 责任清单
+    page: Link  # its own page when the 责任清单 is split
+    unassigned: bool
+    also: list[str]  # other spellings that mean the same unit
+    duties: list[Duty]
+
+
+@dataclass(frozen=True)
+class ResponsibilitiesView:
+    units: list[UnitList]  # in pinyin order, the unassigned group last
+    split: bool  # an index of unit pages rather than every table on one page
+    total: int  # provisions listed, each once however many units it names
+
+
+@dataclass(frozen=True)
+class UnitView:
+    unit: UnitList
+    back: Link  # to the 责任清单
+
+
+def _duty(ctx: PageContext, node: ProvisionNode) -> Duty:
+    policy, provision = node.policy, node.provision
+    text = _plain(ctx, provision.text or "")
     if len(text) > _TASK_LIMIT:
         text = text[: _TASK_LIMIT - 1].rstrip() + "…"
-    parts = ([f"**{title}**"] if title else []) + ([inline_text(text)] if text else [])
-    return "　".join(parts)
+    return Duty(
+        provision=ctx.link(node.label, policy_page(policy.id), node.anchor),
+        title=" ".join(provision.title.split()) if provision.title else "",
+        task=text,
+        deadline=format_deadline(provision.deadline) if provision.deadline else "",
+        policy=ctx.link(policy.cite_title, policy_page(policy.id)),
+        status=policy.status,
+    )
 
 
-def _entries(ctx: PageContext, nodes: list[ProvisionNode]) -> list[str]:
-    """The provisions of one unit as a table: what to do, by when, under which policy."""
-    # The wrapper lets the stylesheet keep the task column wide enough to read on a phone.
-    lines = ['<div class="ql-duties" markdown>', "", "| 条款 | 任务 | 时限 | 政策 | 状态 |", "| --- | --- | --- | --- | --- |"]
-    for node in nodes:
-        policy = node.policy
-        label = f"[{inline_text(node.label)}]({ctx.url(policy_page(policy.id), node.anchor)})"
-        deadline = inline_text(format_deadline(node.provision.deadline)) if node.provision.deadline else "—"
-        title = f"[《{inline_text(policy.cite_title)}》]({ctx.url(policy_page(policy.id))})"
-        status = f'<span class="ql-status ql-status--{policy.status}">{STATUS_NAMES[policy.status]}</span>'
-        lines.append(f"| {label} | {_task(ctx, node)} | {deadline} | {title} | {status} |")
-    return lines + ["", "</div>"]
+def _unit(ctx: PageContext, units: UnitPages, unit: str) -> UnitList:
+    return UnitList(
+        name=units.title(unit),
+        anchor=units.anchors[unit],
+        page=ctx.link(units.title(unit), units.page(unit)),
+        unassigned=unit == UNASSIGNED,
+        also=list(units.written.get(unit, [])) if unit != UNASSIGNED else [],
+        duties=[_duty(ctx, node) for node in units.table[unit]],
+    )
 
 
-def _about(units: UnitPages, unit: str) -> list[str]:
-    nodes = units.table[unit]
-    if unit == UNASSIGNED:
-        return [f"共 {len(nodes)} 项。以下条款规定了时限，但没有标注责任单位，请在督查中明确责任主体。"]
-    also = units.written.get(unit, [])
-    spelled = f"（又作：{'、'.join(inline_text(a) for a in also)}）" if also else ""
-    return [f"共 {len(nodes)} 项{spelled}。"]
-
-
-def render_responsibilities(ctx: PageContext, units: UnitPages) -> str:
-    intro = "按责任单位列出各政策文件中明确由其负责的条款，以及规定了时限但尚未明确责任单位的条款。点击条款可跳转到原文。"
-    lines = ["# 责任清单", "", intro, ""]
-    if not units.table:
-        return "\n".join(lines + ["课程中的政策文件尚未标注责任单位或时限。", ""])
-    ordered = units.ordered()
-    if units.split:
-        lines += ["| 责任单位 | 条款数 |", "| --- | --- |"]
-        lines += [f"| [{inline_text(units.title(u))}]({ctx.url(units.page(u))}) | {len(units.table[u])} |" for u in ordered]
-        return "\n".join(lines) + "\n"
-    # An overview first: on a phone the table of contents is hidden in the menu.
+def responsibilities_view(_item: object, ctx: PageContext) -> ResponsibilitiesView:
+    units = ctx.shared.units
     total = len({(node.policy.id, node.anchor) for nodes in units.table.values() for node in nodes})
-    links = "、".join(f"[{inline_text(units.title(u))}](#{units.anchors[u]})（{len(units.table[u])}）" for u in ordered)
-    lines += [f"共 {total} 项条款：{links}。", ""]
-    for unit in ordered:
-        lines += [f"## {inline_text(units.title(unit))} {{#{units.anchors[unit]}}}", ""]
-        lines += _about(units, unit) + [""] + _entries(ctx, units.table[unit]) + [""]
-    return "\n".join(lines).rstrip() + "\n"
+    return ResponsibilitiesView([_unit(ctx, units, u) for u in units.ordered()], units.split, total)
 
 
-def render_unit(ctx: PageContext, units: UnitPages, unit: str) -> str:
-    lines = [f"# 责任清单：{inline_text(units.title(unit))}", "", f"[返回责任清单]({ctx.url(RESPONSIBILITIES)})", ""]
-    lines += _about(units, unit) + [""] + _entries(ctx, units.table[unit])
-    return "\n".join(lines) + "\n"
-
-
-# Transitional: the page's Markdown as one value, until its template holds the markup.
-def policy_index_view(_item: object, ctx: PageContext) -> Markup:
-    return Markup(render_policy_index(ctx))
-
-
-def responsibilities_view(_item: object, ctx: PageContext) -> Markup:
-    return Markup(render_responsibilities(ctx, ctx.shared.units))
-
-
-def unit_view(item: tuple[str, str], ctx: PageContext) -> Markup:
-    return Markup(render_unit(ctx, ctx.shared.units, item[0]))
+def unit_view(item: tuple[str, str], ctx: PageContext) -> UnitView:
+    return UnitView(_unit(ctx, ctx.shared.units, item[0]), ctx.link("返回责任清单", RESPONSIBILITIES))

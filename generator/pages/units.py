@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from generator.content.course import Course, ProvisionNode
+from generator.content.units import alias_map, clean_name
 from generator.pages.paths import RESPONSIBILITIES, unit_page
-from generator.problems import Problem
 
 # Beyond this many entries the 责任清单 becomes an index with one page per unit, so no page grows
 # with the size of the whole course.
@@ -22,73 +22,6 @@ UNASSIGNED_NAME = "未明确责任单位"
 _UNASSIGNED_ANCHOR = "unassigned"
 
 
-def _clean(name: str) -> str:
-    # "办公室" and " 办公室 " are the same unit; authors rarely see stray blanks in YAML.
-    return " ".join(name.split())
-
-
-def _raw_map(course: Course) -> dict[str, str]:
-    # Blank names are reported by unit_map_problems; an alias mapped to itself says nothing.
-    pairs = ((_clean(a), _clean(c)) for a, c in course.settings.units.items())
-    return {a: c for a, c in pairs if a and c and a != c}
-
-
-def _follow(raw: dict[str, str], alias: str) -> tuple[str, list[str] | None]:
-    """Where an alias's chain ends, or the cycle it runs into."""
-    path = [alias]
-    name = raw[alias]
-    while name in raw:
-        if name in path:
-            return name, path[path.index(name):]
-        path.append(name)
-        name = raw[name]
-    return name, None
-
-
-def _alias_map(course: Course) -> dict[str, str]:
-    """alias → canonical name, chains followed to their end (a→b→c gives a→c and b→c).
-
-    A cycle (a→b→a) has no end; ``unit_map_problems`` reports it, and here every member of it
-    falls back to the first of its names in sort order so rendering stays deterministic."""
-    raw = _raw_map(course)
-    resolved: dict[str, str] = {}
-    for alias in raw:
-        end, cycle = _follow(raw, alias)
-        canonical = min(cycle) if cycle else end
-        if canonical != alias:
-            resolved[alias] = canonical
-    return resolved
-
-
-def unit_map_problems(course: Course) -> list[Problem]:
-    """What is wrong with ``units:`` in course.yml: blank aliases and aliases that go round in a cycle.
-
-    An alias mapped to itself is harmless and a chain (a→b→c) has a clear end, so both are accepted."""
-    doc = course.settings_doc
-    problems: list[Problem] = []
-
-    def problem(alias: str, message: str) -> None:
-        pos = doc.position(("units", alias), key=True)
-        problems.append(Problem(doc.path, pos.line, pos.column, message))
-
-    written: dict[str, str] = {}  # cleaned alias → the key as written, to locate it
-    for alias in course.settings.units:
-        if not _clean(alias):  # the model checks the names (values) but not the keys
-            problem(alias, "units 中的别名不能为空白")
-        written.setdefault(_clean(alias), alias)
-    raw = _raw_map(course)
-    reported: set[str] = set()
-    for alias in raw:
-        _, cycle = _follow(raw, alias)
-        if cycle is None or reported & set(cycle):
-            continue
-        reported |= set(cycle)
-        loop = " → ".join(cycle + [cycle[0]])
-        problem(written[cycle[0]], f"责任单位别名构成循环：{loop}，无法确定规范名称；请删去其中一项，"
-                                   "让链条停在最终使用的名称上")
-    return problems
-
-
 @dataclass(frozen=True)
 class UnitPages:
     table: dict[str, list[ProvisionNode]]  # canonical unit (or UNASSIGNED) → its provisions
@@ -99,7 +32,7 @@ class UnitPages:
 
     def canonical(self, name: str) -> str:
         """The unit a name stands for: 办公室 → 县教育局办公室 when course.yml says so."""
-        clean = _clean(name)
+        clean = clean_name(name)
         return self.aliases.get(clean, clean)
 
     def title(self, unit: str) -> str:
@@ -119,14 +52,14 @@ class UnitPages:
 
 
 def unit_pages(course: Course) -> UnitPages:
-    aliases = _alias_map(course)
+    aliases = alias_map(course)
     table: dict[str, list[ProvisionNode]] = {}
     written: dict[str, list[str]] = {}
     for policy in course.policies_newest_first():  # newest policy first
         for node in course.policies[policy.id].walk():
             units: list[str] = []
             for name in node.provision.responsible:
-                clean = _clean(name)
+                clean = clean_name(name)
                 unit = aliases.get(clean, clean)
                 if not unit:
                     continue
