@@ -1,4 +1,9 @@
-"""Command line: ``qinglian validate | build | serve``. The only place that prints or exits."""
+"""Command line: ``qinglian validate | build | paper | export | bundle | serve | import``.
+
+The only place that prints or exits. Each command returns an exit code or stops through ``_error``;
+``_handle_errors`` turns every failure a user can cause or meet (an unsafe target, an unreadable or
+unwritable file, a full disk) into one Chinese message and an exit code, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,23 @@ import argparse
 import errno
 import os
 import signal
+import socket
 import sys
-from pathlib import Path
 import threading
-from typing import NoReturn
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any, NoReturn
 
+from generator.content.loader import LoadResult, load_course
+from generator.problems import Problem, Severity, errors, problem_at
 
-from generator.content.loader import load_course
-from generator.problems import Severity, errors
+if TYPE_CHECKING:
+    from generator.content.course import Course
+    from generator.importer.pipeline import ImportResult
+    from generator.publish.build import BuildOutcome
+    from generator.publish.target import Protected
 
 
 # argparse writes its usage, help headings and errors through gettext; these are the ones a user meets.
@@ -35,10 +49,51 @@ _ARGPARSE_CHINESE = {
     "expected at least one argument": "至少需要一个值",
     "one of the arguments %s is required": "参数 %s 必须给出其中之一",
 }
-argparse._ = lambda text: _ARGPARSE_CHINESE.get(text, text)  # type: ignore[attr-defined]
+
+
+def _translate(text: str) -> str:
+    return _ARGPARSE_CHINESE.get(text, text)
+
+
+@contextmanager
+def _chinese_argparse() -> Iterator[None]:
+    """argparse looks its texts up through its module's ``_`` when it uses them: translate only while our
+    own parser works, so that any other program's argparse in this process (pytest's) stays as it was."""
+    previous = argparse._  # type: ignore[attr-defined]
+    argparse._ = _translate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = previous  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse in Chinese: its group titles and -h help are made in __init__, usage and errors later."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with _chinese_argparse():
+            super().__init__(*args, **kwargs)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        with _chinese_argparse():
+            return super().parse_args(args, namespace)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        with _chinese_argparse():
+            return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with _chinese_argparse():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _chinese_argparse():
+            return super().format_help()
+
     def error(self, message: str) -> NoReturn:  # argparse's own messages are English; keep ours Chinese
         self.print_usage(sys.stderr)
         self.exit(2, f"qinglian：命令参数有误（{message}）。用 qinglian --help 查看用法。\n")
@@ -46,7 +101,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="qinglian", description="清廉学堂：把政策 YAML 生成可离线使用的学习网站。")
-    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    commands = parser.add_subparsers(metavar="命令", parser_class=_Parser)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -56,11 +111,13 @@ def _parser() -> argparse.ArgumentParser:
     strict_help = "把警告（如案例中疑似真实姓名、身份证号）也当作错误，有警告就不生成"
     validate = add("validate", "检查课程内容，列出全部问题")
     validate.add_argument("--strict", action="store_true", help=strict_help)
+    validate.set_defaults(func=cmd_validate)
     build = add("build", "检查并生成静态网站")
     build.add_argument("--site", type=Path, default=Path("site"), help="网站输出文件夹（默认 site/）")
     build.add_argument("--strict", action="store_true", help=strict_help)
     build.add_argument("--config", type=Path, help="另用自己的 MkDocs 配置文件（默认使用本程序自带的配置）")
     build.add_argument("--markdown-out", type=Path, help="另把生成的 Markdown 写到此文件夹，便于查看或比较")
+    build.set_defaults(func=cmd_build)
     paper = add("paper", "生成可打印的试卷（含答案与解析），可随机抽题")
     paper.add_argument("quiz", metavar="QUIZ", help="自测的 id")
     paper.add_argument("--count", type=int, help="抽取的题数（默认全部）")
@@ -69,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     paper.add_argument("--no-key", action="store_true", help="不附答案与解析")
     paper.add_argument("-o", "--output", type=Path, help="写入文件（默认输出到屏幕）")
     paper.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    paper.set_defaults(func=cmd_paper)
     export = add("export", "把自测导出为 Moodle GIFT、Moodle XML，或超星学习通、问卷星可批量导入的文本")
     export.add_argument("quiz", metavar="QUIZ", nargs="?", help="自测的 id（或用 --all）")
     export.add_argument("--all", action="store_true", help="导出全部自测")
@@ -77,29 +135,33 @@ def _parser() -> argparse.ArgumentParser:
                              "text（同 chaoxing）；默认 gift")
     export.add_argument("-o", "--output", type=Path, help="写入文件（默认输出到屏幕）")
     export.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    export.set_defaults(func=cmd_export)
     bundle = commands.add_parser("bundle", help="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用",
                                  description="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用")
     bundle.add_argument("--site", type=Path, default=Path("site"), help="已生成的网站文件夹（默认 site/）")
     bundle.add_argument("-o", "--output", type=Path, default=Path("qinglian-site.zip"), help="zip 文件（默认 qinglian-site.zip）")
     bundle.add_argument("--force", action="store_true", help="覆盖已存在的、不是 qinglian 打包的 zip 文件")
+    bundle.set_defaults(func=cmd_bundle)
     serve = add("serve", "本地预览，修改课程文件后自动重新生成并刷新浏览器")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
     serve.add_argument("--strict", action="store_true", help=strict_help)
+    serve.set_defaults(func=cmd_serve)
     importer = commands.add_parser("import", help="把政策文件（.txt、.docx、.html）转成政策 YAML",
                                    description="把政策文件（.txt、.docx、网页 .html）转成政策 YAML；推测之处标有“# 请核对”。")
     importer.add_argument("file", type=Path, metavar="FILE", help="要导入的文件")
     importer.add_argument("--id", dest="policy_id", help="政策 id（小写英文、数字和连字符，如 ten-standards-2018）；默认由文件名生成")
     importer.add_argument("-o", "--output", type=Path, help="写入此 YAML 文件（默认输出到标准输出）")
     importer.add_argument("--simplified", action="store_true", help="用 OpenCC 把繁体字转为简体")
+    importer.set_defaults(func=cmd_import)
     return parser
 
 
-def _report(problems, root: Path) -> None:
+def _report(problems: Iterable[Problem], root: Path) -> None:
     for problem in problems:
         print(problem.format(root), file=sys.stderr)
 
 
-def _summary(problems, *, strict: bool = False) -> str | None:
+def _summary(problems: list[Problem], *, strict: bool = False) -> str | None:
     """The closing line of a report with errors (or, with --strict, warnings); None when all is well."""
     found = errors(problems)
     warnings = len(problems) - len(found)
@@ -110,21 +172,19 @@ def _summary(problems, *, strict: bool = False) -> str | None:
     return None
 
 
-def _load(course_dir: Path, *, strict: bool = False):
+def _load(course_dir: Path, *, strict: bool = False) -> tuple[LoadResult, Course]:
+    """The course, its problems reported; stops with the report's closing line when it has errors."""
     result = load_course(course_dir)
     _report(result.problems, course_dir.resolve())
     closing = _summary(result.problems, strict=strict)
     if closing:
-        print(closing, file=sys.stderr)
-        return None
-    return result
+        _error(closing, plain=True)
+    assert result.course is not None  # no errors, so the loader built it
+    return result, result.course
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    result = _load(args.course, strict=args.strict)
-    if result is None:
-        return 1
-    course = result.course
+    result, course = _load(args.course, strict=args.strict)
     warnings = sum(1 for p in result.problems if p.severity is Severity.WARNING)
     anchors = sum(len(p.anchors) for p in course.policies.values())
     print(f"检查通过：{len(course.policies)} 份政策（{anchors} 个条款）、{len(course.cases)} 个案例、"
@@ -132,7 +192,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _protected(course_dir: Path, config: Path | None) -> list:
+def _protected(course_dir: Path, config: Path | None) -> list[Protected]:
     from generator.publish.target import Protected
 
     places = [Protected(course_dir, "课程文件夹"), Protected(Path.cwd(), "当前工作文件夹"),
@@ -168,10 +228,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     closing = _summary(outcome.problems, strict=args.strict)
     if closing or not outcome.ok:
         publish.discard(staging)
-        for message in outcome.engine_errors:
-            print(message, file=sys.stderr)
-        print((closing + "\n" if closing else "") + "网站未生成，原有网站保持不变。", file=sys.stderr, end="\n")
-        return 1
+        lines = [p.format(course_dir) for p in outcome.engine_errors]
+        _error("\n".join([*lines, *([closing] if closing else []), "网站未生成，原有网站保持不变。"]), plain=True)
     publish.swap_into_place(staging, site_dir)
     print(f"网站已生成：{site_dir}（{outcome.pages} 个生成页面）。双击其中的 index.html 即可离线浏览。")
     return 0
@@ -188,29 +246,25 @@ def _write(text: str, output: Path | None, *, force: bool = False, ours: bool = 
     print(f"已写入 {output}", file=sys.stderr)
 
 
-def _quiz_ids(course, wanted: list[str]) -> list[str] | None:
+def _quiz_ids(course: Course, wanted: list[str]) -> list[str]:
     missing = [q for q in wanted if q not in course.quizzes]
     if missing:
         known = "、".join(sorted(course.quizzes)) or "（课程中没有自测）"
-        print(f"找不到自测“{'、'.join(missing)}”。可用的自测：{known}", file=sys.stderr)
-        return None
+        _error(f"找不到自测“{'、'.join(missing)}”。可用的自测：{known}", plain=True)
     return wanted
 
 
 def cmd_paper(args: argparse.Namespace) -> int:
     from generator.exports.paper import paper_html
 
-    result = _load(args.course)
-    if result is None or _quiz_ids(result.course, [args.quiz]) is None:
-        return 1
-    total = len(result.course.quizzes[args.quiz].item.questions)
+    _, course = _load(args.course)
+    _quiz_ids(course, [args.quiz])
+    total = len(course.quizzes[args.quiz].item.questions)
     if args.count is not None and not 1 <= args.count <= total:
-        print(f"--count 应在 1 到 {total} 之间（这套自测共 {total} 题）", file=sys.stderr)
-        return 1
+        _error(f"--count 应在 1 到 {total} 之间（这套自测共 {total} 题）", plain=True)
     if args.minutes is not None and not 1 <= args.minutes <= 600:
-        print(f"--minutes 应在 1 到 600 之间（分钟），现在是 {args.minutes}", file=sys.stderr)
-        return 1
-    _write(paper_html(result.course, args.quiz, count=args.count, seed=args.seed, with_key=not args.no_key,
+        _error(f"--minutes 应在 1 到 600 之间（分钟），现在是 {args.minutes}", plain=True)
+    _write(paper_html(course, args.quiz, count=args.count, seed=args.seed, with_key=not args.no_key,
                       minutes=args.minutes), args.output, force=args.force)
     return 0
 
@@ -218,18 +272,11 @@ def cmd_paper(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from generator.content.citations import CitationRef
     from generator.exports.platforms import ExportError, export
-    from generator.problems import Problem
 
-    result = _load(args.course)
-    if result is None:
-        return 1
-    course = result.course
+    _, course = _load(args.course)
     if args.all == bool(args.quiz):
-        print("请指定一套自测的 id，或用 --all 导出全部自测（二者选一）", file=sys.stderr)
-        return 1
+        _error("请指定一套自测的 id，或用 --all 导出全部自测（二者选一）", plain=True)
     ids = sorted(course.quizzes) if args.all else _quiz_ids(course, [args.quiz])
-    if ids is None:
-        return 1
 
     def cite(text: str) -> str:
         ref = CitationRef.parse(text)
@@ -239,14 +286,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         text = export([course.quizzes[i].item for i in ids], args.format, cite)
     except ExportError as failure:
-        problems = []
-        for found in failure.problems:
-            doc = course.quizzes[found.quiz_id].doc
-            position = doc.position(found.path)
-            problems.append(Problem(doc.path, position.line, position.column, found.message))
+        problems = [problem_at(course.quizzes[found.quiz_id].doc, found.path, found.message)
+                    for found in failure.problems]
         _report(problems, args.course.resolve())
-        print(f"发现 {len(problems)} 处无法导出的内容，未写出任何文件。", file=sys.stderr)
-        return 1
+        _error(f"发现 {len(problems)} 处无法导出的内容，未写出任何文件。", plain=True)
     _write(text, args.output, force=args.force)
     return 0
 
@@ -271,22 +314,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _error(f"--dev-addr“{args.dev_addr}”无效：应写成“地址:端口”，如 127.0.0.1:8000", 2)
     course_dir = args.course.resolve()
 
-    def report(outcome, seconds: float) -> None:
+    def report(outcome: BuildOutcome, seconds: float) -> None:
         _report(outcome.problems, course_dir)
         closing = _summary(outcome.problems, strict=args.strict)
-        for message in outcome.engine_errors:
-            print(message, file=sys.stderr)
+        for problem in outcome.engine_errors:
+            print(problem.format(course_dir), file=sys.stderr)
         if outcome.ok:
             print(f"已重新生成（{outcome.pages} 个页面，{seconds:.1f} 秒）。", file=sys.stderr, flush=True)
         else:
             shown = "浏览器中仍显示上一次成功生成的网站" if preview.current else "浏览器中显示错误说明"
             print(f"{closing or '网站生成失败。'}{shown}；修改并保存后会自动重新生成。", file=sys.stderr, flush=True)
 
-    def interrupted(signum, frame) -> NoReturn:
+    def interrupted(signum: int, frame: FrameType | None) -> NoReturn:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupted)  # a service manager's stop cleans up like Ctrl+C
-    preview = Preview(course_dir, host.strip("[]"), int(port_text), report, strict=args.strict)
+    try:
+        preview = Preview(course_dir, host.strip("[]"), int(port_text), report, strict=args.strict)
+    except socket.gaierror:  # a name that does not resolve, or an IPv6 address our IPv4 server cannot take
+        _error(f"--dev-addr“{args.dev_addr}”无效：找不到这个地址。请写成 IPv4 地址或主机名加端口，如 127.0.0.1:8000", 2)
+    # A service manager's stop cleans up like Ctrl+C; the process's own handler comes back afterwards.
+    previous = signal.signal(signal.SIGTERM, interrupted)
     try:
         preview.rebuild()
         preview.start()
@@ -298,9 +345,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
     finally:
         preview.stop()
+        signal.signal(signal.SIGTERM, previous)
 
 
-def _import_report(result, unit: str) -> None:
+def _import_report(result: ImportResult, unit: str) -> None:
     if result.dropped:
         print(f"已丢弃 {len(result.dropped)} 行网页杂项或重复内容：", file=sys.stderr)
         for item in result.dropped:
@@ -318,18 +366,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     import re
     from datetime import date
 
-    from generator.importer import ImportFailure, ImportOptions, import_file
     from generator.content.model import SLUG_PATTERN
+    from generator.importer import ImportFailure, ImportOptions, import_file
 
     if args.policy_id is not None and not re.fullmatch(SLUG_PATTERN, args.policy_id):
-        print(f"qinglian：--id“{args.policy_id}”无效：只能用小写英文字母、数字和连字符（如 ten-standards-2018）。", file=sys.stderr)
-        return 2
+        _error(f"--id“{args.policy_id}”无效：只能用小写英文字母、数字和连字符（如 ten-standards-2018）。", 2)
     options = ImportOptions(policy_id=args.policy_id, simplified=args.simplified, fallback_year=date.today().year)
     try:
         result = import_file(args.file, options)
     except ImportFailure as exc:
-        print(f"{args.file}: {exc}", file=sys.stderr)
-        return 1
+        _error(f"{args.file}: {exc}", plain=True)
     _import_report(result, "行" if result.source.kind == "txt" else "段")
     if args.output:
         from generator.importer.readers import write_output
@@ -337,15 +383,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             write_output(args.output, result.yaml_text)
         except ImportFailure as exc:
-            print(f"{args.output}: {exc}", file=sys.stderr)
-            return 1
+            _error(f"{args.output}: {exc}", plain=True)
     else:
         sys.stdout.write(result.yaml_text)
     if result.problems:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        print("导入结果未通过检查（这是导入程序的缺陷，请反馈）；YAML 已输出，请按上面的提示修改。", file=sys.stderr)
-        return 1
+        lines = [str(problem) for problem in result.problems]
+        _error("\n".join([*lines, "导入结果未通过检查（这是导入程序的缺陷，请反馈）；YAML 已输出，请按上面的提示修改。"]),
+               plain=True)
     nodes = result.nodes()
     responsible = sum(1 for node in nodes if node.responsible)
     deadlines = sum(1 for node in nodes if node.deadline)
@@ -371,40 +415,66 @@ def _os_message(exc: OSError) -> str:
 
 
 class _Exit(Exception):
-    def __init__(self, message: str, code: int) -> None:
+    def __init__(self, message: str, code: int, *, plain: bool) -> None:
         super().__init__(message)
+        self.message = message
         self.code = code
+        self.plain = plain
 
 
-def _error(message: str, code: int = 1) -> NoReturn:
-    """The one way a command stops with an error: main prints the message and returns the code."""
-    raise _Exit(message, code)
+def _error(message: str, code: int = 1, *, plain: bool = False) -> NoReturn:
+    """The one way a command stops with an error: main prints the message and returns the code.
+
+    A message in the program's own voice reads "qinglian：…"; ``plain`` ones are a report's lines
+    (``file: message``, a closing count) and are printed as they are.
+    """
+    raise _Exit(message, code, plain=plain)
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The domain errors whose message is written for the user. The importer is slow to import and only
+    ``qinglian import`` loads it: if its module is not loaded, its error cannot have been raised."""
+    from generator.publish.target import UnsafeTarget
+
+    found: list[type[Exception]] = [UnsafeTarget]
+    readers = sys.modules.get("generator.importer.readers")
+    if readers is not None:
+        found.append(readers.ImportFailure)
+    return tuple(found)
+
+
+@contextmanager
+def _handle_errors() -> Iterator[None]:
+    """Every command's failures as ``_error``: refusals and importer failures with their own message,
+    an OSError (a full disk, a missing folder, no permission) described in Chinese."""
+    try:
+        yield
+    except _Exit:
+        raise
+    except OSError as exc:
+        _error(f"{_os_message(exc)}。操作未完成，原有文件保持不变。")
+    except Exception as exc:
+        if not isinstance(exc, _user_errors()):
+            raise
+        _error(str(exc))
 
 
 def main(argv: list[str] | None = None) -> int:
-    from generator.publish.target import UnsafeTarget
-
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, or argparse's (Chinese) usage error: a code, not an exit
         return stop.code if isinstance(stop.code, int) else 2
-    if args.command is None:
+    command: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if command is None:
         parser.print_help()
         return 2
-    handler = {"validate": cmd_validate, "build": cmd_build, "serve": cmd_serve, "paper": cmd_paper,
-               "export": cmd_export, "import": cmd_import, "bundle": cmd_bundle}[args.command]
     try:
-        return handler(args)
+        with _handle_errors():
+            return command(args)
     except _Exit as stop:
-        print(f"qinglian：{stop}", file=sys.stderr)
+        print(stop.message if stop.plain else f"qinglian：{stop.message}", file=sys.stderr)
         return stop.code
-    except UnsafeTarget as refused:
-        print(f"qinglian：{refused}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"qinglian：{_os_message(exc)}。操作未完成，原有文件保持不变。", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
 

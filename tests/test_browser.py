@@ -31,6 +31,7 @@ def subpath_server(shipped_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/qinglian/"
     server.shutdown()
+    server.server_close()  # else its listening socket is left to the garbage collector
 
 
 @pytest.fixture

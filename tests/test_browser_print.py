@@ -124,6 +124,7 @@ def served(site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+    server.server_close()  # else its listening socket is left to the garbage collector
 
 
 def test_page_numbers_in_the_footer(page, served, tmp_path):

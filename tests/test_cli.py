@@ -1,7 +1,6 @@
 """End-to-end: the qinglian command with real MkDocs builds (strict mode)."""
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest

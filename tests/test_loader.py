@@ -51,55 +51,6 @@ def test_anchor_paths_for_nested_numbering(course_factory):
     assert entry.anchors["12"].label == "第十二条"
 
 
-def test_all_problems_across_files_in_one_run(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/a.yml": """
-            id: Bad Id
-            title: "  "
-            titel: 多余
-            issuers: []
-            issued: 2021-02-30
-            effective: 2021/09/01
-            status: valid
-            level: 县级
-            provisions:
-              - number: 一
-              - number: 甲
-                text: 无法推导锚点
-        """,
-        "policies/b.yml": """
-            id: dup
-            title: 重复
-            issuers: [某县]
-            issued: 2021
-            provisions:
-              - {number: 一, text: 甲}
-              - {number: (一), text: 乙}
-        """,
-        "policies/c.yml": """
-            id: dup
-            title: 也叫 dup
-            issuers: [某县]
-            issued: 2021
-            provisions: [{text: 丙}]
-        """,
-    })
-    assert report(root) == [
-        "policies/a.yml:1:5: “Bad Id”不是合法的 id：标识符只能由小写英文字母、数字和连字符组成（如 ten-standards-2018）",
-        "policies/a.yml:2:8: “title”不能为空（只有空格也算空）",
-        "policies/a.yml:3:1: 未知字段“titel”，是否想写“title”？",
-        "policies/a.yml:4:10: “issuers”至少需要 1 项",
-        "policies/a.yml:5:9: 日期“2021-02-30”无效：2021年2月只有 28 天",
-        "policies/a.yml:6:12: “2021/09/01”不是有效日期：请写成 YYYY-MM-DD、YYYY-MM 或 YYYY（如 2021-09-24）",
-        "policies/a.yml:7:9: “status”的取值必须是 in_force、amended、repealed、draft 之一，实际是文本“valid”",
-        "policies/a.yml:8:8: “level”的取值必须是 national、provincial、municipal、county、school 之一，实际是文本“县级”",
-        "policies/a.yml:10:5: 条款至少需要 title（标题）或 text（正文）之一",
-        "policies/b.yml:7:5: 条款锚点“1”重复（第 6 行的条款已使用）：请修正编号，或用 anchor 指定不同的锚点",
-        "policies/c.yml:1:5: 政策标识符“dup”重复：b.yml:1 已使用，同类内容的 id 必须唯一",
-    ]
-
-
 def test_unparseable_number_needs_an_anchor(course_factory):
     root = course_factory({
         "course.yml": MINIMAL_COURSE,
@@ -150,58 +101,6 @@ def test_yes_is_not_a_boolean(course_factory):
         """,
     })
     assert report(root) == ["cases/c.yml:5:12: “fictional”应为true 或 false，实际是文本“yes”"]
-
-
-def test_based_on_ids_and_citations_suggest_the_closest(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/ten.yml": MINIMAL_POLICY,
-        "policies/plan.yml": """
-            id: plan
-            title: 实施方案
-            issuers: [某县教育局]
-            issued: 2021
-            based_on: [ten-standard-2018, 宜昌市清廉学校建设实施方案, no-such-policy]
-            summary: 依据 [[ten-standards-2018#11]] 和 [[ten-standards#1]]。
-            provisions:
-              - number: 一
-                text: |
-                  第一段。
-                  见 [[ten-standards-2018#3]]，另见 [[ten-standards-2018#10]]。
-        """,
-    })
-    assert report(root) == [
-        "policies/plan.yml:5:12: 依据“ten-standard-2018”看起来是政策 id，但课程中没有这份政策，最接近的有：ten-standards-2018",
-        "policies/plan.yml:5:46: 依据“no-such-policy”看起来是政策 id，但课程中没有这份政策；若是政策标题，请直接写标题",
-        "policies/plan.yml:6:13: 引用“ten-standards-2018#11”：《十项准则》中没有锚点“11”，最接近的锚点：1（第一项 坚定政治方向）、10（第十项 规范从教行为）",
-        "policies/plan.yml:6:41: 引用“ten-standards#1”指向不存在的政策“ten-standards”，最接近的政策：ten-standards-2018",
-        "policies/plan.yml:11:9: 引用“ten-standards-2018#3”：《十项准则》中没有锚点“3”，最接近的锚点：1（第一项 坚定政治方向）、10（第十项 规范从教行为）",
-    ]
-
-
-def test_cross_kind_references(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/ten.yml": MINIMAL_POLICY,
-        "lessons/l.yml": """
-            id: lesson-1
-            title: 守住课堂
-            duration: 45
-            objectives: [知晓规定]
-            cases: [paid-tutoring-2021-01]
-            key_provisions: [ten-standards-2018#9]
-            agenda:
-              - {minutes: 5, activity: 导入}
-              - {minutes: 20, activity: 研读}
-            quiz: quiz-ten
-        """,
-    })
-    assert report(root) == [
-        "lessons/l.yml:5:9: 案例“paid-tutoring-2021-01”不存在",
-        "lessons/l.yml:6:18: 引用“ten-standards-2018#9”：《十项准则》中没有锚点“9”，最接近的锚点：10（第十项 规范从教行为）、1（第一项 坚定政治方向）",
-        "lessons/l.yml:8:3: 议程各环节合计 25 分钟，与 duration 的 45 分钟不一致",
-        "lessons/l.yml:10:7: 自测“quiz-ten”不存在",
-    ]
 
 
 def test_missing_course_file_and_policies_folder(tmp_path):

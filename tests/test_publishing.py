@@ -7,12 +7,14 @@ import sys
 import time
 import urllib.request
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from generator.publish import target as publish
 from generator.cli import main
+from generator.publish import target as publish
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY, write_course
 
@@ -36,7 +38,7 @@ def test_build_refuses_to_replace_the_project_or_the_course(project, capsys, sit
     before = tree(project)
     assert main(["build", "--course", "course", "--site", site]) == 1
     err = capsys.readouterr().err
-    assert "网站输出文件夹" in err and "请用 --site 指定一个单独的文件夹" in err or "不能放在" in err
+    assert ("网站输出文件夹" in err and "请用 --site 指定一个单独的文件夹" in err) or "不能放在" in err
     assert tree(project) == before
 
 
@@ -207,13 +209,23 @@ def _wait_for(url: str, seconds: float = 30) -> tuple[int, str]:
             time.sleep(0.2)
 
 
+@contextmanager
+def _serve(course: Path) -> Iterator[subprocess.Popen[str]]:
+    """``qinglian serve`` in its own process, stopped (and its pipes closed) at the end."""
+    with subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--course", str(course),
+                           "--dev-addr", "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, encoding="utf-8") as process:
+        try:
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
 def test_serve_prints_its_address_keeps_the_last_good_site_and_recovers(tmp_path):
     course = write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY})
     policy = course / "policies" / "ten.yml"
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--course", str(course),
-                                "--dev-addr", "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8")
-    try:
+    with _serve(course) as process:
         line = process.stdout.readline()
         assert line.startswith("预览地址：http://127.0.0.1:"), line
         url = line.split("：", 1)[1].split("（")[0]
@@ -229,20 +241,11 @@ def test_serve_prints_its_address_keeps_the_last_good_site_and_recovers(tmp_path
         policy.write_text(MINIMAL_POLICY.replace("规范从教行为", "规范从教行为（修订）"), encoding="utf-8")
         assert "已重新生成" in process.stderr.readline()
         assert "规范从教行为（修订）" in _wait_for(url + "policies/ten-standards-2018.html")[1]
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def test_serve_shows_a_chinese_error_page_before_the_first_good_build(tmp_path):
     course = write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": "id: [\n"})
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--course", str(course),
-                                "--dev-addr", "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8")
-    try:
+    with _serve(course) as process:
         url = process.stdout.readline().split("：", 1)[1].split("（")[0]
         status, page = _wait_for(url)
         assert status == 503 and "课程内容有误" in page and "ten.yml:" in page
-    finally:
-        process.terminate()
-        process.wait(timeout=20)

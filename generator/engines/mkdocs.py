@@ -11,6 +11,8 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import unescape
 from importlib import resources
 from pathlib import Path
@@ -21,15 +23,15 @@ from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, PluginCollection, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.publish.linkcheck import check_page, element_ids
 from generator.content.loader import load_course
-from generator.search.index import SearchPage, build_index, extract_sections, page_kind
 from generator.pages.paths import ASSET_DIR
-from generator.problems import Severity
 from generator.pages.site import Site, generate
+from generator.problems import Problem, Severity
+from generator.publish.linkcheck import check_page, element_ids
+from generator.search.index import SearchPage, build_index, extract_sections, page_kind
 
 log = logging.getLogger("mkdocs.plugins.qinglian")
 COURSE_ENV = "QINGLIAN_COURSE"
@@ -53,9 +55,11 @@ class QinglianConfig(Config):
 class QinglianPlugin(BasePlugin[QinglianConfig]):
     """Injects the pages generated from a course folder as virtual files; never writes into docs/."""
 
-    def __init__(self) -> None:
+    def __init__(self, site: Site | None = None) -> None:
         super().__init__()
-        self.site: Site | None = None  # handed over by the CLI, which has already generated it
+        # build_site constructs the plugin with the site it has already generated; MkDocs' own
+        # ``mkdocs build`` constructs it without one, and on_config generates it from the course folder.
+        self.site = site
         self.search_pages: list[SearchPage] = []
         self.page_ids: dict[str, set[str]] = {}
         self.handwritten: list[tuple[Path, str]] = []  # (source file, its path in the site)
@@ -189,38 +193,90 @@ BASE_CONFIG = "mkdocs-base.yml"
 
 def engine_text(text: str) -> str:
     """Plain text for the engine's configuration: HTML's special characters in their full-width forms."""
-    return text.translate(str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"}))
+    return text.translate(_ENGINE_TEXT)
 
 
-def build_site(site: Site, site_dir: Path, *, docs_dir: Path | None, config_file: Path | None = None) -> list[str]:
-    """Build with MkDocs (strict) into site_dir; returns error messages in Chinese, empty on success.
+_ENGINE_TEXT = str.maketrans("<>&\"'", "＜＞＆＂＇")
+
+
+def build_site(site: Site, site_dir: Path, *, docs_dir: Path | None,
+               config_file: Path | None = None) -> list[Problem]:
+    """Build with MkDocs (strict) into site_dir; returns the engine's problems in Chinese, empty on success.
 
     Without ``config_file`` the package's own configuration is used, so a build works from any folder;
-    ``docs_dir`` holds the course's hand-written pages (None: there are none).
+    ``docs_dir`` holds the course's hand-written pages (None: there are none). The process environment
+    is the same afterwards as before.
     """
-    # Same input, same bytes: MkDocs stamps today's date into sitemap.xml.gz unless told otherwise.
-    os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's English end-of-life notice
     handler = _Collect()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)
-    empty_docs = None
+    empty_docs: tempfile.TemporaryDirectory[str] | None = None
+    if docs_dir is None:
+        empty_docs = tempfile.TemporaryDirectory(prefix="qinglian-docs-")
+        docs_dir = Path(empty_docs.name)
+    pages_dir = docs_dir
     try:
-        if docs_dir is None:
-            empty_docs = tempfile.TemporaryDirectory(prefix="qinglian-docs-")
-            docs_dir = Path(empty_docs.name)
-        with resources.as_file(resources.files("generator.engines") / BASE_CONFIG) as base:
+        with _build_environment(), resources.as_file(resources.files("generator.engines") / BASE_CONFIG) as base:
             config = load_config(str(config_file or base), site_dir=str(site_dir), docs_dir=str(docs_dir), strict=True)
-            _plugin(config).site = site
+            config.plugins = with_site(config.plugins, site)
             mkdocs_build(config)
     except (Abort, ConfigurationError, PluginError, MkDocsException) as exc:
-        return [translate(m) for m in handler.messages] + [translate(str(exc))]
+        return [Problem.general(translate(m)) for m in [*handler.messages, str(exc)]]
+    except UnicodeDecodeError:
+        # A hand-written page saved in GBK: MkDocs logs which page before it re-raises.
+        pages = [m.group(1) for m in map(_READING_PAGE.match, handler.messages) if m]
+        message = "手写页面不是 UTF-8 编码：请在编辑器中以 UTF-8 另存后重试"
+        return [Problem.in_file(pages_dir / page, message) for page in pages] or [Problem.general(message)]
     finally:
         mkdocs_logger.removeHandler(handler)
         if empty_docs is not None:
             empty_docs.cleanup()
     return []
 
+
+# Same input, same bytes: MkDocs stamps today's date into sitemap.xml.gz unless told otherwise; and
+# Material prints an English end-of-life notice unless told otherwise (and then sets it itself on import).
+_BUILD_ENVIRONMENT = {"SOURCE_DATE_EPOCH": REPRODUCIBLE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@contextmanager
+def _build_environment() -> Iterator[None]:
+    """The environment MkDocs and Material read, for one build only; a value the caller set is kept."""
+    before = {name: os.environ.get(name) for name in _BUILD_ENVIRONMENT}
+    for name, value in _BUILD_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+    try:
+        yield
+    finally:
+        for name, previous in before.items():
+            if previous is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = previous
+
+
+def with_site(plugins: PluginCollection, site: Site) -> PluginCollection:
+    """The configured plugins in the same order, with the qinglian plugin constructed with ``site``.
+
+    MkDocs constructs the plugins a configuration names with no arguments; a new collection registers
+    each plugin's events afresh, so the one MkDocs made is left out entirely rather than patched.
+    """
+    replaced = PluginCollection()
+    found = False
+    for name, plugin in plugins.items():
+        if isinstance(plugin, QinglianPlugin):
+            ours = QinglianPlugin(site)
+            ours.config = plugin.config  # already validated by MkDocs
+            replaced[name] = ours
+            found = True
+        else:
+            replaced[name] = plugin
+    if not found:
+        raise PluginError("mkdocs.yml 的 plugins 中没有启用 qinglian 插件")
+    return replaced
+
+
+_READING_PAGE = re.compile(r"Error reading page '([^']+)'")
 
 # What MkDocs says in English, as the user reads it; anything else is passed on with a Chinese lead.
 _MKDOCS_MESSAGES = [
@@ -253,13 +309,6 @@ def _relative_404(page: Path) -> None:
     text = re.sub(r'(\s(?:href|src))="/(?!/)', r'\1="', text)
     text = text.replace('new URL("/",location)', 'new URL(".",location)').replace("new URL('/',location)", "new URL('.',location)")
     page.write_text(text, encoding="utf-8")
-
-
-def _plugin(config: MkDocsConfig) -> QinglianPlugin:
-    for plugin in config.plugins.values():
-        if isinstance(plugin, QinglianPlugin):
-            return plugin
-    raise PluginError("mkdocs.yml 的 plugins 中没有启用 qinglian 插件")
 
 
 class _Collect(logging.Handler):

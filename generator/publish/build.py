@@ -16,7 +16,7 @@ from generator.problems import Problem, Severity, errors
 @dataclass
 class BuildOutcome:
     load: LoadResult
-    engine_errors: list[str] = field(default_factory=list)
+    engine_errors: list[Problem] = field(default_factory=list)  # what the site engine reported
     pages: int = 0
     strict_failed: bool = False  # --strict: warnings count as errors
 
@@ -44,9 +44,9 @@ def check(course_dir: Path, *, strict: bool = False) -> BuildOutcome:
 def build_into(course_dir: Path, target: Path, *, strict: bool = False, config_file: Path | None = None,
                markdown_out: Path | None = None) -> BuildOutcome:
     """Build the course's site into ``target`` (an empty folder). Content errors stop before the engine."""
-    from generator.publish import target as publish
     from generator.engines.mkdocs import build_site
     from generator.pages.site import generate
+    from generator.publish import target as publish
 
     outcome = check(course_dir, strict=strict)
     if not outcome.ok or outcome.load.course is None or errors(outcome.problems):

@@ -38,6 +38,8 @@ README = """清廉学堂 使用说明
 
 def is_our_bundle(path: Path) -> bool:
     """A zip this command wrote before (it may be replaced without --force)."""
+    if not path.is_file():
+        return False  # opening a pipe blocks, and a device such as /dev/zero reads without end
     try:
         with zipfile.ZipFile(path) as archive:
             return f"{FOLDER}/使用说明.txt" in archive.namelist() and f"{FOLDER}/index.html" in archive.namelist()

@@ -8,7 +8,6 @@ listing the errors. Pages poll a version number and reload themselves after a su
 
 from __future__ import annotations
 
-import html
 import shutil
 import tempfile
 import threading
@@ -18,15 +17,16 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import jinja2
+
 from generator.publish.build import BuildOutcome, build_into
 
 VERSION_PATH = "/__qinglian__/version"
 POLL_SECONDS = 0.4
-_RELOAD = (
-    "<script>(function(){var v=null;function poll(){fetch('" + VERSION_PATH + "',{cache:'no-store'})"
-    ".then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t})"
-    ".catch(function(){}).then(function(){setTimeout(poll,700)})}poll()})();</script>"
-)
+_TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("generator.publish", "templates"), autoescape=True,
+                                undefined=jinja2.StrictUndefined)
+# Appended after the document's end, where a browser still runs it (as if it stood at the end of the body).
+_RELOAD = _TEMPLATES.get_template("reload.html.j2").render(version_path=VERSION_PATH).encode("utf-8")
 
 
 def snapshot(folder: Path) -> dict[str, float]:
@@ -63,10 +63,10 @@ class Preview:
                 root = preview.current or preview.workdir
                 super().__init__(*args, directory=str(root), **kwargs)
 
-            def log_message(self, format, *args):  # noqa: A002 (http.server's name)
+            def log_message(self, format, *args):
                 pass  # one line per request would drown the build reports
 
-            def do_GET(self):  # noqa: N802 (http.server's name)
+            def do_GET(self):
                 if self.path.split("?")[0] == VERSION_PATH:
                     return self._send(str(preview.version).encode(), "text/plain; charset=utf-8")
                 if preview.current is None:
@@ -76,7 +76,7 @@ class Preview:
                 if path.is_dir():
                     path = path / "index.html"
                 if path.suffix == ".html" and path.is_file():
-                    body = path.read_bytes().replace(b"</body>", _RELOAD.encode() + b"</body>", 1)
+                    body = path.read_bytes() + _RELOAD
                     return self._send(body, "text/html; charset=utf-8")
                 return super().do_GET()
 
@@ -94,16 +94,15 @@ class Preview:
     @property
     def url(self) -> str:
         host, port = self.server.server_address[:2]
+        assert isinstance(host, str)  # an IP socket's address, never a Unix socket's bytes
         return f"http://{host}:{port}/"
 
     def error_page(self) -> str:
-        problems = self.last.problems if self.last else []
-        items = "".join(f"<li><code>{html.escape(p.format(self.course_dir))}</code></li>" for p in problems)
-        items += "".join(f"<li>{html.escape(m)}</li>" for m in (self.last.engine_errors if self.last else []))
-        return ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>课程内容有误</title></head>'
-                '<body style="font-family:sans-serif;max-width:60em;margin:2em auto">'
-                "<h1>课程内容有误，网站尚未生成</h1><p>请按下面的提示修改课程文件，保存后本页会自动刷新。</p>"
-                f"<ul>{items}</ul>{_RELOAD}</body></html>")
+        last = self.last
+        return _TEMPLATES.get_template("serve-error.html.j2").render(
+            located=[p.format(self.course_dir) for p in last.problems] if last else [],
+            general=[p.format(self.course_dir) for p in last.engine_errors] if last else [],
+            version_path=VERSION_PATH)
 
     def rebuild(self) -> BuildOutcome:
         with self._lock:

@@ -55,6 +55,9 @@ def check_site_target(site_dir: Path, protected: list[Protected]) -> None:
                                "其中的文件将全部丢失。请用 --site 指定一个单独的文件夹，例如 site")
         if _within(site, place) and item.name in ("课程文件夹", "手写页面文件夹（docs）"):
             raise UnsafeTarget(f"{shown}: 网站输出文件夹不能放在{item.name}（{place}）之中，请换一个位置")
+    for parent in site_dir.parents:
+        if parent.exists() and not parent.is_dir():
+            raise UnsafeTarget(f"{shown}: 路径中的“{parent}”是文件，不是文件夹；网站未生成。请换一个位置")
     if site_dir.is_symlink():
         raise UnsafeTarget(f"{shown}: 这是一个符号链接；为免替换它指向的文件夹，网站未生成。请直接指定目标文件夹")
     if site.exists() and not site.is_dir():
@@ -117,6 +120,10 @@ def check_output_file(output: Path, *, force: bool, ours: bool = False) -> None:
     for parent in output.parents:
         if parent.exists() and not parent.is_dir():
             raise UnsafeTarget(f"{output}: 路径中的“{parent}”是文件，不是文件夹")
+    if output.exists() and not output.is_file():
+        # A pipe or a device (/dev/full) is not a file to replace: writing beside it and renaming would put
+        # a plain file in its place, and reading it to recognise our own output may never end.
+        raise UnsafeTarget(f"{output}: 这不是普通文件（而是管道、设备或套接字），未写入。请给出一个普通文件的名字")
     if output.exists() and not force and not ours:
         raise UnsafeTarget(f"{output}: 文件已存在，且不是 qinglian 写的；为免覆盖，未写入。确需覆盖请加 --force")
 
