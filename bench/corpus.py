@@ -17,10 +17,29 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 NUMERALS = "一二三四五六七八九十"
-UNITS = ["县教育局党组", "县教育局机关党委", "各学校党组织", "教师股", "教育股", "督导办", "计财股", "机关纪委", "各学校"]
+UNITS = [
+    "县教育局党组",
+    "县教育局机关党委",
+    "各学校党组织",
+    "教师股",
+    "教育股",
+    "督导办",
+    "计财股",
+    "机关纪委",
+    "各学校",
+]
 CATEGORIES = ["有偿补课", "收受礼品礼金", "体罚学生", "校外培训机构兼职", "招生考试", "经费使用"]
 STAGES = ["小学", "初中", "高中", "中职", "幼儿园"]
-PENALTIES = ["党内警告", "党内严重警告", "政务警告", "政务记过", "诫勉谈话", "取消评优评先资格", "调离教学岗位", "退还违规所得"]
+PENALTIES = [
+    "党内警告",
+    "党内严重警告",
+    "政务警告",
+    "政务记过",
+    "诫勉谈话",
+    "取消评优评先资格",
+    "调离教学岗位",
+    "退还违规所得",
+]
 
 
 def phrases() -> list[str]:
@@ -54,12 +73,14 @@ def policy(rng: random.Random, pool: list[str], index: int) -> dict:
         children = []
         for _ in range(rng.randint(2, 4)):
             item += 1
-            children.append({
-                "number": str(item),
-                "title": rng.choice(pool)[:12],
-                "text": paragraph(rng, pool, rng.randint(170, 290)),
-                "responsible": rng.sample(UNITS, rng.randint(1, 3)),
-            })
+            children.append(
+                {
+                    "number": str(item),
+                    "title": rng.choice(pool)[:12],
+                    "text": paragraph(rng, pool, rng.randint(170, 290)),
+                    "responsible": rng.sample(UNITS, rng.randint(1, 3)),
+                }
+            )
         provisions.append({"number": NUMERALS[section], "title": rng.choice(pool)[:10], "provisions": children})
     year = 2015 + index % 10
     return {

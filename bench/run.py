@@ -22,7 +22,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.corpus import write_corpus  # noqa: E402
+from bench.corpus import write_corpus  # noqa: E402 (after the path is set)
 
 
 def run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
@@ -50,7 +50,9 @@ print(time.perf_counter() - start)
 
 
 def generation_seconds(course: Path) -> float:
-    out = subprocess.run([sys.executable, "-c", GENERATE, str(course)], cwd=REPO, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", GENERATE, str(course)], cwd=REPO, capture_output=True, text=True, check=True
+    )
     return float(out.stdout.strip())
 
 
@@ -64,8 +66,15 @@ def mkdocs_only(markdown: Path, work: Path) -> tuple[float, float]:
     base = (REPO / "generator" / "engines" / "mkdocs-base.yml").read_text(encoding="utf-8")
     config = yaml.safe_load(base.replace("!ENV [QINGLIAN_COURSE, course]", "course"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "qinglian" in p)]
-    config.update({"docs_dir": str(docs), "site_dir": str(work / "plain-site"), "nav": nav,
-                   "extra_css": ["assets/qinglian/qinglian.css"], "extra_javascript": ["assets/qinglian/qinglian.js"]})
+    config.update(
+        {
+            "docs_dir": str(docs),
+            "site_dir": str(work / "plain-site"),
+            "nav": nav,
+            "extra_css": ["assets/qinglian/qinglian.css"],
+            "extra_javascript": ["assets/qinglian/qinglian.js"],
+        }
+    )
     config.pop("validation", None)
     (work / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "plain.yml")], REPO)
@@ -77,22 +86,31 @@ def site_figures(site: Path) -> dict:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["qinglian"]
     text_bytes = sum(len((row[2] + row[3]).encode("utf-8")) for row in index["sections"])
     search_bytes = (site / "search" / "search_index.js").stat().st_size
-    return {"pages": len(pages), "bytes_per_page": html_bytes / len(pages), "max_page": max(p.stat().st_size for p in pages),
-            "text_bytes": text_bytes, "search_bytes": search_bytes}
+    return {
+        "pages": len(pages),
+        "bytes_per_page": html_bytes / len(pages),
+        "max_page": max(p.stat().st_size for p in pages),
+        "text_bytes": text_bytes,
+        "search_bytes": search_bytes,
+    }
 
 
 def first_result_seconds(site: Path, query: str = "清廉") -> float:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         page = browser.new_page()
         page.goto((site / "index.html").as_uri())
         box = page.locator("input.md-search__input")
         box.click()
-        page.wait_for_function("() => (document.querySelector('.md-search-result__meta') || {}).textContent === '键入以开始搜索'",
-                               timeout=120000)
+        page.wait_for_function(
+            "() => (document.querySelector('.md-search-result__meta') || {}).textContent === '键入以开始搜索'",
+            timeout=120000,
+        )
         page.evaluate("""() => { window.__firstResult = null; new MutationObserver(() => {
             if (window.__firstResult === null && document.querySelector('.md-search-result__item'))
                 window.__firstResult = performance.now(); }).observe(document.body, {childList: true, subtree: true}); }""")
@@ -110,12 +128,33 @@ def bench(size: int, work: Path) -> dict:
     generation = generation_seconds(course)
     site, markdown = work / f"site-{size}", work / f"md-{size}"
     shutil.rmtree(markdown, ignore_errors=True)
-    build, memory = run([sys.executable, "-m", "generator.cli", "build", "--course", str(course), "--site", str(site),
-                         "--markdown-out", str(markdown)], REPO)
+    build, memory = run(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "build",
+            "--course",
+            str(course),
+            "--site",
+            str(site),
+            "--markdown-out",
+            str(markdown),
+        ],
+        REPO,
+    )
     plain, plain_memory = mkdocs_only(markdown, work)
     figures = site_figures(site)
-    return {"size": size, "generation": generation, "build": build, "mkdocs": plain, "memory": memory,
-            "plain_memory": plain_memory, **figures, "first_result": first_result_seconds(site)}
+    return {
+        "size": size,
+        "generation": generation,
+        "build": build,
+        "mkdocs": plain,
+        "memory": memory,
+        "plain_memory": plain_memory,
+        **figures,
+        "first_result": first_result_seconds(site),
+    }
 
 
 def main() -> None:
@@ -125,14 +164,18 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="qinglian-bench-"))
     rows = [bench(size, work) for size in args.sizes]
-    print("| 政策+案例 | 页面数 | 生成 Markdown 秒 | 完整构建秒 | 仅 MkDocs 秒 | 生成占比 | 构建/仅MkDocs | 峰值内存 MB | 平均页面 KB | 最大页面 KB | 搜索数据/文本 | 首个搜索结果秒 |")
+    print(
+        "| 政策+案例 | 页面数 | 生成 Markdown 秒 | 完整构建秒 | 仅 MkDocs 秒 | 生成占比 | 构建/仅MkDocs | 峰值内存 MB | 平均页面 KB | 最大页面 KB | 搜索数据/文本 | 首个搜索结果秒 |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
-        print(f"| {r['size']}+{r['size']} | {r['pages']} | {r['generation']:.1f} | {r['build']:.1f} | {r['mkdocs']:.1f} | "
-              f"{r['generation'] / r['build']:.0%} | {r['build'] / r['mkdocs']:.2f} | {r['memory']:.0f} | "
-              f"{r['bytes_per_page'] / 1024:.1f} | {r['max_page'] / 1024:.1f} | "
-              f"{r['search_bytes'] / 1e6:.1f} MB / {r['text_bytes'] / 1e6:.1f} MB = {r['search_bytes'] / r['text_bytes']:.2f} | "
-              f"{r['first_result']:.2f} |")
+        print(
+            f"| {r['size']}+{r['size']} | {r['pages']} | {r['generation']:.1f} | {r['build']:.1f} | {r['mkdocs']:.1f} | "
+            f"{r['generation'] / r['build']:.0%} | {r['build'] / r['mkdocs']:.2f} | {r['memory']:.0f} | "
+            f"{r['bytes_per_page'] / 1024:.1f} | {r['max_page'] / 1024:.1f} | "
+            f"{r['search_bytes'] / 1e6:.1f} MB / {r['text_bytes'] / 1e6:.1f} MB = {r['search_bytes'] / r['text_bytes']:.2f} | "
+            f"{r['first_result']:.2f} |"
+        )
 
 
 if __name__ == "__main__":

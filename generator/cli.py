@@ -130,26 +130,40 @@ def _parser() -> argparse.ArgumentParser:
     export = add("export", "把自测导出为 Moodle GIFT、Moodle XML，或超星学习通、问卷星可批量导入的文本")
     export.add_argument("quiz", metavar="QUIZ", nargs="?", help="自测的 id（或用 --all）")
     export.add_argument("--all", action="store_true", help="导出全部自测")
-    export.add_argument("--format", choices=["gift", "moodle-xml", "chaoxing", "wjx", "text"], default="gift",
-                        help="格式：gift、moodle-xml、chaoxing（超星学习通题库导入）、wjx（问卷星考试批量添加）、"
-                             "text（同 chaoxing）；默认 gift")
+    export.add_argument(
+        "--format",
+        choices=["gift", "moodle-xml", "chaoxing", "wjx", "text"],
+        default="gift",
+        help="格式：gift、moodle-xml、chaoxing（超星学习通题库导入）、wjx（问卷星考试批量添加）、"
+        "text（同 chaoxing）；默认 gift",
+    )
     export.add_argument("-o", "--output", type=Path, help="写入文件（默认输出到屏幕）")
     export.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     export.set_defaults(func=cmd_export)
-    bundle = commands.add_parser("bundle", help="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用",
-                                 description="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用")
+    bundle = commands.add_parser(
+        "bundle",
+        help="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用",
+        description="把生成的网站打包成一个 zip，解压后双击 index.html 即可离线使用",
+    )
     bundle.add_argument("--site", type=Path, default=Path("site"), help="已生成的网站文件夹（默认 site/）")
-    bundle.add_argument("-o", "--output", type=Path, default=Path("qinglian-site.zip"), help="zip 文件（默认 qinglian-site.zip）")
+    bundle.add_argument(
+        "-o", "--output", type=Path, default=Path("qinglian-site.zip"), help="zip 文件（默认 qinglian-site.zip）"
+    )
     bundle.add_argument("--force", action="store_true", help="覆盖已存在的、不是 qinglian 打包的 zip 文件")
     bundle.set_defaults(func=cmd_bundle)
     serve = add("serve", "本地预览，修改课程文件后自动重新生成并刷新浏览器")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
     serve.add_argument("--strict", action="store_true", help=strict_help)
     serve.set_defaults(func=cmd_serve)
-    importer = commands.add_parser("import", help="把政策文件（.txt、.docx、.html）转成政策 YAML",
-                                   description="把政策文件（.txt、.docx、网页 .html）转成政策 YAML；推测之处标有“# 请核对”。")
+    importer = commands.add_parser(
+        "import",
+        help="把政策文件（.txt、.docx、.html）转成政策 YAML",
+        description="把政策文件（.txt、.docx、网页 .html）转成政策 YAML；推测之处标有“# 请核对”。",
+    )
     importer.add_argument("file", type=Path, metavar="FILE", help="要导入的文件")
-    importer.add_argument("--id", dest="policy_id", help="政策 id（小写英文、数字和连字符，如 ten-standards-2018）；默认由文件名生成")
+    importer.add_argument(
+        "--id", dest="policy_id", help="政策 id（小写英文、数字和连字符，如 ten-standards-2018）；默认由文件名生成"
+    )
     importer.add_argument("-o", "--output", type=Path, help="写入此 YAML 文件（默认输出到标准输出）")
     importer.add_argument("--simplified", action="store_true", help="用 OpenCC 把繁体字转为简体")
     importer.set_defaults(func=cmd_import)
@@ -187,16 +201,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     result, course = _load(args.course, strict=args.strict)
     warnings = sum(1 for p in result.problems if p.severity is Severity.WARNING)
     anchors = sum(len(p.anchors) for p in course.policies.values())
-    print(f"检查通过：{len(course.policies)} 份政策（{anchors} 个条款）、{len(course.cases)} 个案例、"
-          f"{len(course.lessons)} 节警示教育课、{len(course.quizzes)} 套自测" + (f"；{warnings} 个警告" if warnings else "") + "。")
+    print(
+        f"检查通过：{len(course.policies)} 份政策（{anchors} 个条款）、{len(course.cases)} 个案例、"
+        f"{len(course.lessons)} 节警示教育课、{len(course.quizzes)} 套自测"
+        + (f"；{warnings} 个警告" if warnings else "")
+        + "。"
+    )
     return 0
 
 
 def _protected(course_dir: Path, config: Path | None) -> list[Protected]:
     from generator.publish.target import Protected
 
-    places = [Protected(course_dir, "课程文件夹"), Protected(Path.cwd(), "当前工作文件夹"),
-              Protected(course_dir.parent, "课程所在的项目文件夹"), Protected(course_dir / "docs", "手写页面文件夹（docs）")]
+    places = [
+        Protected(course_dir, "课程文件夹"),
+        Protected(Path.cwd(), "当前工作文件夹"),
+        Protected(course_dir.parent, "课程所在的项目文件夹"),
+        Protected(course_dir / "docs", "手写页面文件夹（docs）"),
+    ]
     if config is not None:
         places.append(Protected(config.parent, "配置文件所在的项目文件夹"))
     if Path.home().is_dir():
@@ -219,8 +241,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     publish.recover(site_dir)
     staging = publish.staging_dir(site_dir)
     try:
-        outcome = build_into(course_dir, staging, strict=args.strict, config_file=config,
-                             markdown_out=args.markdown_out.resolve() if args.markdown_out else None)
+        outcome = build_into(
+            course_dir,
+            staging,
+            strict=args.strict,
+            config_file=config,
+            markdown_out=args.markdown_out.resolve() if args.markdown_out else None,
+        )
     except BaseException:
         publish.discard(staging)
         raise
@@ -264,8 +291,11 @@ def cmd_paper(args: argparse.Namespace) -> int:
         _error(f"--count 应在 1 到 {total} 之间（这套自测共 {total} 题）", plain=True)
     if args.minutes is not None and not 1 <= args.minutes <= 600:
         _error(f"--minutes 应在 1 到 600 之间（分钟），现在是 {args.minutes}", plain=True)
-    _write(paper_html(course, args.quiz, count=args.count, seed=args.seed, with_key=not args.no_key,
-                      minutes=args.minutes), args.output, force=args.force)
+    _write(
+        paper_html(course, args.quiz, count=args.count, seed=args.seed, with_key=not args.no_key, minutes=args.minutes),
+        args.output,
+        force=args.force,
+    )
     return 0
 
 
@@ -286,8 +316,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         text = export([course.quizzes[i].item for i in ids], args.format, cite)
     except ExportError as failure:
-        problems = [problem_at(course.quizzes[found.quiz_id].doc, found.path, found.message)
-                    for found in failure.problems]
+        problems = [
+            problem_at(course.quizzes[found.quiz_id].doc, found.path, found.message) for found in failure.problems
+        ]
         _report(problems, args.course.resolve())
         _error(f"发现 {len(problems)} 处无法导出的内容，未写出任何文件。", plain=True)
     _write(text, args.output, force=args.force)
@@ -388,23 +419,39 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stdout.write(result.yaml_text)
     if result.problems:
         lines = [str(problem) for problem in result.problems]
-        _error("\n".join([*lines, "导入结果未通过检查（这是导入程序的缺陷，请反馈）；YAML 已输出，请按上面的提示修改。"]),
-               plain=True)
+        _error(
+            "\n".join([*lines, "导入结果未通过检查（这是导入程序的缺陷，请反馈）；YAML 已输出，请按上面的提示修改。"]),
+            plain=True,
+        )
     nodes = result.nodes()
     responsible = sum(1 for node in nodes if node.responsible)
     deadlines = sum(1 for node in nodes if node.deadline)
     where = f"，已写入 {args.output}" if args.output else ""
-    print(f"导入完成：{result.provision_count} 个条款（{responsible} 个写明责任单位，{deadlines} 个写明时限），"
-          f"{len(result.guesses)} 处需要核对{where}。", file=sys.stderr)
+    print(
+        f"导入完成：{result.provision_count} 个条款（{responsible} 个写明责任单位，{deadlines} 个写明时限），"
+        f"{len(result.guesses)} 处需要核对{where}。",
+        file=sys.stderr,
+    )
     return 0
 
 
 _OS_ERRORS = {
-    errno.ENOSPC: "磁盘空间不足", errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "位于只读的磁盘上",
-    errno.ENOENT: "文件或文件夹不存在", errno.EISDIR: "这是一个文件夹，不是文件", errno.ENOTDIR: "路径中有一部分不是文件夹",
-    errno.ENAMETOOLONG: "文件名太长", errno.EEXIST: "已经存在", errno.EADDRINUSE: "端口已被占用，请用 --dev-addr 换一个端口",
-    errno.EADDRNOTAVAIL: "本机没有这个地址", errno.EDQUOT: "超出磁盘配额", errno.ENOTEMPTY: "文件夹不是空的",
-    errno.EBUSY: "正被其他程序占用", errno.EMFILE: "打开的文件太多", errno.ELOOP: "符号链接循环",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "位于只读的磁盘上",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "已经存在",
+    errno.EADDRINUSE: "端口已被占用，请用 --dev-addr 换一个端口",
+    errno.EADDRNOTAVAIL: "本机没有这个地址",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.EBUSY: "正被其他程序占用",
+    errno.EMFILE: "打开的文件太多",
+    errno.ELOOP: "符号链接循环",
 }
 
 

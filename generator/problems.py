@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -12,7 +13,7 @@ if TYPE_CHECKING:  # yamlsource reports Problems itself, so at run time it impor
     from generator.content.yamlsource import KeyPath
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -47,10 +48,8 @@ class Problem:
             return f"{prefix}{self.message}"
         path = self.file
         if root is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 path = self.file.relative_to(root)
-            except ValueError:
-                pass
         if self.line <= 0:
             return f"{path.as_posix()}: {prefix}{self.message}"
         return f"{path.as_posix()}:{self.line}:{self.column}: {prefix}{self.message}"
@@ -78,15 +77,17 @@ class Located(Protocol):
     def find_in_value(self, path: KeyPath, needle: str, occurrence: int = 0) -> _Position: ...
 
 
-def problem_at(doc: Located, path: KeyPath, message: str, *, key: bool = False,
-               severity: Severity = Severity.ERROR) -> Problem:
+def problem_at(
+    doc: Located, path: KeyPath, message: str, *, key: bool = False, severity: Severity = Severity.ERROR
+) -> Problem:
     """A problem located at a value of ``doc`` (or, with ``key``, at its key; else the nearest enclosing value)."""
     pos = doc.position(path, key=key)
     return Problem(doc.path, pos.line, pos.column, message, severity)
 
 
-def problem_in_value(doc: Located, path: KeyPath, needle: str, message: str, *, occurrence: int = 0,
-                     severity: Severity = Severity.ERROR) -> Problem:
+def problem_in_value(
+    doc: Located, path: KeyPath, needle: str, message: str, *, occurrence: int = 0, severity: Severity = Severity.ERROR
+) -> Problem:
     """A problem located at the ``occurrence``-th ``needle`` inside the text of a value."""
     pos = doc.find_in_value(path, needle, occurrence)
     return Problem(doc.path, pos.line, pos.column, message, severity)

@@ -79,8 +79,14 @@ def browser():
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -92,7 +98,9 @@ def type_search(page, query: str) -> None:
     box.click()
     page.wait_for_function(
         "() => (document.querySelector('.md-search-result__meta') || {}).textContent === '键入以开始搜索'"
-        " || document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+        " || document.querySelectorAll('.md-search-result__item').length > 0",
+        timeout=15000,
+    )
     box.fill(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)

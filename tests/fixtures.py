@@ -2,13 +2,16 @@
 
 from .conftest import MINIMAL_COURSE, MINIMAL_POLICY
 
-GLOSSARY_COURSE = MINIMAL_COURSE + """
+GLOSSARY_COURSE = (
+    MINIMAL_COURSE
+    + """
 categories: [有偿补课, 收受礼品礼金]
 glossary:
   - term: 有偿补课
     definition: 教师向学生收取费用的课外补习。
     aliases: [有偿家教]
 """
+)
 
 CASE = """
 id: paid-tutoring-2021-01
@@ -65,6 +68,7 @@ def lesson_course() -> dict[str, str]:
         "lessons/lesson.yml": LESSON,
     }
 
+
 QUIZ = """
 id: quiz-ten
 title: 十项准则自测
@@ -99,7 +103,9 @@ questions:
     answer: A
 """
 
-SHUFFLED_QUIZ = QUIZ.replace("id: quiz-ten", "id: quiz-shuffled").replace("pass_score: 80", "pass_score: 80\nshuffle: true")
+SHUFFLED_QUIZ = QUIZ.replace("id: quiz-ten", "id: quiz-shuffled").replace(
+    "pass_score: 80", "pass_score: 80\nshuffle: true"
+)
 
 
 def quiz_course() -> dict[str, str]:

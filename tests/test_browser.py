@@ -21,7 +21,7 @@ def subpath_server(shipped_site):
         def translate_path(self, path):
             if not path.startswith("/qinglian/"):
                 return str(shipped_site / "__missing__")
-            return super().translate_path(path[len("/qinglian"):])
+            return super().translate_path(path[len("/qinglian") :])
 
         def log_message(self, *args):
             pass

@@ -48,14 +48,17 @@ def page(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", [
-    "policies/changyang-qinglian-school-2021.html",
-    "policies/xx-district-work-style-2017.html",
-    "cases/index.html",
-    "cases/gifts-2022-01.html",
-    "lessons/lesson-paid-tutoring-moonlighting.html",
-    "glossary.html",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "policies/changyang-qinglian-school-2021.html",
+        "policies/xx-district-work-style-2017.html",
+        "cases/index.html",
+        "cases/gifts-2022-01.html",
+        "lessons/lesson-paid-tutoring-moonlighting.html",
+        "glossary.html",
+    ],
+)
 def test_content_meets_aa(page, shipped_site, path):
     page.goto((shipped_site / path).as_uri())
     assert violations(page) == []

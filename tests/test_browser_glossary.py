@@ -6,7 +6,9 @@ from .conftest import MINIMAL_COURSE, MINIMAL_POLICY, build_site
 
 pytestmark = pytest.mark.browser
 
-COURSE = MINIMAL_COURSE + """
+COURSE = (
+    MINIMAL_COURSE
+    + """
 glossary:
   - term: 有偿补课
     definition: 违反 [[ten-standards-2018#10]] 的**课外补习**，见 [[ten-standards-2018]]、`代码` 与 _强调_ 和 [链接](https://example.org)。
@@ -14,6 +16,7 @@ glossary:
   - term: 一岗双责
     definition: '既抓业务又抓廉政 </script><script>window.__pwned = 1</script>'
 """
+)
 
 CASE = """
 id: tutoring
@@ -31,8 +34,10 @@ TIP = "有偿补课：违反 《十项准则》第十项 规范从教行为 的�
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("glossary"), {
-        "course.yml": COURSE, "policies/ten.yml": MINIMAL_POLICY, "cases/tutoring.yml": CASE})
+    return build_site(
+        tmp_path_factory.mktemp("glossary"),
+        {"course.yml": COURSE, "policies/ten.yml": MINIMAL_POLICY, "cases/tutoring.yml": CASE},
+    )
 
 
 def test_tooltip_shows_rendered_text_on_hover(browser, site):

@@ -26,7 +26,8 @@ self_check: ["第一段\\n\\n# 第二段 <b>粗</b>", 第二项]
 def site(tmp_path_factory):
     files = lesson_course()
     files["cases/pipe.yml"] = CASE.replace("paid-tutoring-2021-01", "pipe-2021-01").replace(
-        "title: 某县某中学教师张某组织有偿补课问题", f"title: '{TITLE}'")
+        "title: 某县某中学教师张某组织有偿补课问题", f"title: '{TITLE}'"
+    )
     files["lessons/edges.yml"] = LESSON
     return build_site(tmp_path_factory.mktemp("edges"), files)
 

@@ -68,7 +68,8 @@ def test_matrix_scrolls_in_its_own_box_with_a_sticky_clause_column(phone):
     table = phone.locator(".ql-matrix table")
     table.scroll_into_view_if_needed()
     scroller = table.evaluate_handle(
-        "t => { let s = t.parentElement; while (s && getComputedStyle(s).overflowX === 'visible') s = s.parentElement; return s; }")
+        "t => { let s = t.parentElement; while (s && getComputedStyle(s).overflowX === 'visible') s = s.parentElement; return s; }"
+    )
     assert scroller.evaluate("s => s.closest('.ql-matrix') !== null")
     assert scroller.evaluate("s => s.scrollWidth > s.clientWidth")  # 14 columns do not fit: the box scrolls
     box = scroller.evaluate("s => { const r = s.getBoundingClientRect(); return [r.left, r.right]; }")

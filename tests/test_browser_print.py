@@ -53,12 +53,15 @@ def test_trainer_notes_print_only_in_trainer_view(page, site):
     assert note.is_visible()
 
 
-@pytest.mark.parametrize("path, link", [
-    ("lessons/lesson-paid-tutoring.html", "阅读完整案例（含剖析与启示）"),
-    ("lessons/lesson-paid-tutoring.html", "签到表"),
-    ("lessons/lesson-paid-tutoring/sign-in.html", "返回课程"),
-    ("lessons/lesson-paid-tutoring/commitment.html", "返回课程"),
-])
+@pytest.mark.parametrize(
+    "path, link",
+    [
+        ("lessons/lesson-paid-tutoring.html", "阅读完整案例（含剖析与启示）"),
+        ("lessons/lesson-paid-tutoring.html", "签到表"),
+        ("lessons/lesson-paid-tutoring/sign-in.html", "返回课程"),
+        ("lessons/lesson-paid-tutoring/commitment.html", "返回课程"),
+    ],
+)
 def test_navigation_links_never_print(page, site, path, link):
     page.goto((site / path).as_uri())
     links = page.get_by_role("link", name=link, exact=True)
@@ -73,7 +76,8 @@ def test_headings_keep_with_what_follows(page, site, tmp_path):
     page.emulate_media(media="print")
     styles = page.eval_on_selector_all(
         ".md-content h1, .md-content h2, .md-content h3",
-        "els => els.map(e => [getComputedStyle(e).breakAfter, getComputedStyle(e).breakInside])")
+        "els => els.map(e => [getComputedStyle(e).breakAfter, getComputedStyle(e).breakInside])",
+    )
     assert styles and all(s == ["avoid", "avoid"] for s in styles)
     # The first case card must not be pushed away from the 案例研读 heading by a forced break.
     first_card = page.locator(".ql-case-card--full").first
@@ -81,7 +85,10 @@ def test_headings_keep_with_what_follows(page, site, tmp_path):
     pages = pdf_pages(page, tmp_path)
     if pages is None:
         return
-    headings = {h.strip() for h in page.eval_on_selector_all(".md-content h2, .md-content h3", "els => els.map(e => e.innerText)")}
+    headings = {
+        h.strip()
+        for h in page.eval_on_selector_all(".md-content h2, .md-content h3", "els => els.map(e => e.innerText)")
+    }
     for number, text in enumerate(pages, 1):
         lines = [line.strip() for line in text.splitlines() if line.strip() and not re.search(r"第\s*\d+\s*页", line)]
         assert lines and lines[-1] not in headings, f"第 {number} 页以标题“{lines[-1]}”结尾"
@@ -105,7 +112,8 @@ def test_commitment_is_centred_and_its_lines_do_not_wrap(browser, site, media, w
     assert [lines.nth(i).inner_text().split("：")[0] for i in range(3)] == ["承诺人（签名）", "学校／部门", "日期"]
     for i in range(3):
         height, line_height = lines.nth(i).evaluate(
-            "e => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight)]")
+            "e => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight)]"
+        )
         assert height < 1.5 * line_height, (i, height, line_height)
         line = lines.nth(i).bounding_box()
         assert line["x"] + line["width"] <= content["x"] + content["width"] + 1

@@ -71,8 +71,10 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("provisions"), {
-        "course.yml": MINIMAL_COURSE, "policies/plan.yml": PLAN, "policies/rules.yml": RULES})
+    return build_site(
+        tmp_path_factory.mktemp("provisions"),
+        {"course.yml": MINIMAL_COURSE, "policies/plan.yml": PLAN, "policies/rules.yml": RULES},
+    )
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -92,8 +94,12 @@ def test_copy_controls_sit_on_their_own_provision(browser, site, width):
             for i in range(2):
                 assert controls.nth(i).evaluate("(b, el) => el.contains(b)", element.element_handle()), anchor
                 control = controls.nth(i).bounding_box()
-                assert box["y"] - 1 <= control["y"] and control["y"] + control["height"] <= box["y"] + box["height"] + 1, (anchor, box, control)
-                assert box["x"] - 1 <= control["x"] and control["x"] + control["width"] <= box["x"] + box["width"] + 1, (anchor, box, control)
+                assert (
+                    box["y"] - 1 <= control["y"] and control["y"] + control["height"] <= box["y"] + box["height"] + 1
+                ), (anchor, box, control)
+                assert (
+                    box["x"] - 1 <= control["x"] and control["x"] + control["width"] <= box["x"] + box["width"] + 1
+                ), (anchor, box, control)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
 

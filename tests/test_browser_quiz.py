@@ -90,11 +90,14 @@ def test_multiple_with_a_wrong_option_scores_nothing_and_fill_is_width_insensiti
 
 
 def test_full_width_latin_and_digits_match(browser, tmp_path):
-    site = build_site(tmp_path, {
-        "course.yml": "title: 课程\norganization: 某县\n",
-        "policies/p.yml": "id: p\ntitle: 方案\nissuers: [某县]\nissued: 2021\nprovisions: [{text: 条文}]\n",
-        "quizzes/w.yml": "id: w\ntitle: 宽窄\nquestions:\n  - {id: q1, type: fill, stem: 学时不少于____学时，代号____。, answer: [16, ABC]}\n",
-    })
+    site = build_site(
+        tmp_path,
+        {
+            "course.yml": "title: 课程\norganization: 某县\n",
+            "policies/p.yml": "id: p\ntitle: 方案\nissuers: [某县]\nissued: 2021\nprovisions: [{text: 条文}]\n",
+            "quizzes/w.yml": "id: w\ntitle: 宽窄\nquestions:\n  - {id: q1, type: fill, stem: 学时不少于____学时，代号____。, answer: [16, ABC]}\n",
+        },
+    )
     context = browser.new_context()
     page = context.new_page()
     page.goto((site / "quizzes" / "w.html").as_uri())
@@ -157,7 +160,10 @@ def test_shuffle_keeps_answers_right(browser, quiz_site):
     assert submit(page) == 100
     page.reload()  # the order is kept across a reload
     assert page.eval_on_selector_all(".ql-question", "els => els.map(e => e.dataset.questionId)") == order
-    assert page.eval_on_selector_all('[data-question-id="q01"] .ql-option input', "els => els.map(e => e.value)") == letters
+    assert (
+        page.eval_on_selector_all('[data-question-id="q01"] .ql-option input', "els => els.map(e => e.value)")
+        == letters
+    )
     numbers = page.eval_on_selector_all(".ql-q-no", "els => els.map(e => e.textContent)")
     assert numbers == ["1", "2", "3", "4", "5"]
     context.close()
@@ -187,7 +193,9 @@ def test_retry_control_is_hidden_until_a_submission_with_a_wrong_answer(page):
     assert submit(page) == 60
     assert retry.is_visible()
     retry.click()
-    visible = page.eval_on_selector_all(".ql-question", "els => els.filter(e => !e.hidden && e.offsetParent).map(e => e.dataset.questionId)")
+    visible = page.eval_on_selector_all(
+        ".ql-question", "els => els.filter(e => !e.hidden && e.offsetParent).map(e => e.dataset.questionId)"
+    )
     assert visible == ["q02", "q05"]
     assert retry.is_hidden()
 
@@ -198,8 +206,10 @@ def test_unanswered_questions_ask_for_confirmation(page):
     page.locator('[data-action="submit"]').click()
     box = page.locator(".ql-quiz-confirm")
     assert box.is_visible()
-    assert box.locator(".ql-quiz-confirm__text").inner_text() == \
-        "还有 4 题未作答（第 2、3、4、5 题），未作答的题目按答错计分。确定现在提交吗？"
+    assert (
+        box.locator(".ql-quiz-confirm__text").inner_text()
+        == "还有 4 题未作答（第 2、3、4、5 题），未作答的题目按答错计分。确定现在提交吗？"
+    )
     assert page.locator("[data-score]").get_attribute("data-score") == ""
     page.get_by_role("button", name="继续作答").click()
     assert box.is_hidden()

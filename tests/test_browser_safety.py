@@ -11,19 +11,23 @@ from .conftest import write_course
 pytestmark = pytest.mark.browser
 
 # Each attack sets window.__pwned when it runs; "N" is replaced so the test can tell which one ran.
-MARKDOWN_ATTACKS = "\n\n".join([
-    '<script>window.__pwned="N1"</script><img src=x onerror="window.__pwned=\'N2\'">',
-    "[a](javascript:window.__pwned='N3')",
-    "[b][r]\n\n[r]: javascript:window.__pwned='N4'",
-    "> [c][q]\n>\n> [q]: JaVaScRiPt:window.__pwned='N5'",
-    "[d](javascript&#58;window.__pwned='N6') [e](vbscript:x) [f](data:text/html,<script>alert(1)</script>)",
-    "<svg onload=\"window.__pwned='N7'\"></svg> <a href=\"javascript:window.__pwned='N8'\">g</a>",
-    '段落\n{: onclick="window.__pwned=\'N9\'" autofocus onfocus="window.__pwned=\'N9b\'" }',
-    "a\\`b <img src=x onerror=\"window.__pwned='N10'\">`",
-    "`a\n\nb <img src=x onerror=\"window.__pwned='N11'\"> c`",
-    "![p](https://example.org/x.png) ![q](//example.org/y.png)",
-])
-PLAIN_ATTACK = "标题</title><script>window.__pwned='P1'</script>\n> 引用 **重点** `代码` {#x onclick=\"window.__pwned='P2'\"}"
+MARKDOWN_ATTACKS = "\n\n".join(
+    [
+        '<script>window.__pwned="N1"</script><img src=x onerror="window.__pwned=\'N2\'">',
+        "[a](javascript:window.__pwned='N3')",
+        "[b][r]\n\n[r]: javascript:window.__pwned='N4'",
+        "> [c][q]\n>\n> [q]: JaVaScRiPt:window.__pwned='N5'",
+        "[d](javascript&#58;window.__pwned='N6') [e](vbscript:x) [f](data:text/html,<script>alert(1)</script>)",
+        "<svg onload=\"window.__pwned='N7'\"></svg> <a href=\"javascript:window.__pwned='N8'\">g</a>",
+        "段落\n{: onclick=\"window.__pwned='N9'\" autofocus onfocus=\"window.__pwned='N9b'\" }",
+        "a\\`b <img src=x onerror=\"window.__pwned='N10'\">`",
+        "`a\n\nb <img src=x onerror=\"window.__pwned='N11'\"> c`",
+        "![p](https://example.org/x.png) ![q](//example.org/y.png)",
+    ]
+)
+PLAIN_ATTACK = (
+    "标题</title><script>window.__pwned='P1'</script>\n> 引用 **重点** `代码` {#x onclick=\"window.__pwned='P2'\"}"
+)
 
 
 def hostile_course() -> dict[str, str]:
@@ -33,7 +37,7 @@ def hostile_course() -> dict[str, str]:
     plain = yaml_string(PLAIN_ATTACK)
     return {
         "course.yml": f"title: {plain}\norganization: {plain}\ndescription: {md('desc')}\n"
-                      f"glossary:\n  - term: 有偿补课\n    definition: {md('gloss')}\n    aliases: [{plain}]\n",
+        f"glossary:\n  - term: 有偿补课\n    definition: {md('gloss')}\n    aliases: [{plain}]\n",
         "policies/ten.yml": f"""id: ten
 title: {plain}
 short_title: {plain}
@@ -42,17 +46,17 @@ issuers: [{plain}]
 issued: 2018-11-08
 region: {plain}
 tags: [{plain}]
-summary: {md('summary')}
-preamble: {md('preamble')}
+summary: {md("summary")}
+preamble: {md("preamble")}
 provisions:
   - number: 一
     title: {plain}
-    text: {md('prov')}
+    text: {md("prov")}
     responsible: [{plain}]
     deadline: {plain}
     provisions:
       - number: （一）
-        text: {md('child')}
+        text: {md("child")}
 """,
         "cases/c.yml": f"""id: c
 title: {plain}
@@ -60,37 +64,37 @@ date: 2021-05
 region: {plain}
 categories: [{plain}]
 fictional: true
-facts: {md('facts')}
+facts: {md("facts")}
 violations: [ten#1]
-handling: {md('handling')}
+handling: {md("handling")}
 penalties: [{plain}]
-analysis: {md('analysis')}
-lessons: {md('lessons')}
-discussion: [{md('cdisc')}]
+analysis: {md("analysis")}
+lessons: {md("lessons")}
+discussion: [{md("cdisc")}]
 """,
         "lessons/l.yml": f"""id: l
 title: {plain}
 audience: {plain}
 duration: 10
-objectives: [{md('obj')}]
+objectives: [{md("obj")}]
 cases: [c]
 key_provisions: [ten#1]
 agenda:
-  - {{minutes: 10, activity: {plain}, notes: {md('notes')}, cases: [c]}}
-discussion: [{md('ldisc')}]
+  - {{minutes: 10, activity: {plain}, notes: {md("notes")}, cases: [c]}}
+discussion: [{md("ldisc")}]
 self_check: [{plain}]
 quiz: q
 """,
         "quizzes/q.yml": f"""id: q
 title: {plain}
-description: {md('qdesc')}
+description: {md("qdesc")}
 questions:
   - id: q1
     type: single
-    stem: {md('stem')}
+    stem: {md("stem")}
     options: [{plain}, 乙]
     answer: A
-    explanation: {md('expl')}
+    explanation: {md("expl")}
     cites: [ten#1]
   - id: q2
     type: fill
@@ -124,13 +128,14 @@ def test_validate_warns_about_dangerous_links_with_their_place(tmp_path, capsys)
 
 def test_links_to_site_files_are_located_errors(tmp_path, capsys):
     files = hostile_course()
-    files["cases/c.yml"] = re.sub(r"^handling: .*$", 'handling: "[见](other.md) [锚](#nope) [上](../../x)"',
-                                  files["cases/c.yml"], flags=re.M)
+    files["cases/c.yml"] = re.sub(
+        r"^handling: .*$", 'handling: "[见](other.md) [锚](#nope) [上](../../x)"', files["cases/c.yml"], flags=re.M
+    )
     course = write_course(tmp_path / "course", files)
     assert main(["validate", "--course", str(course)]) == 1
     err = capsys.readouterr().err
     for target in ("other.md", "#nope", "../../x"):
-        assert f"cases/c.yml:9:" in err and f"链接“{target}”指向站内的文件或锚点" in err
+        assert "cases/c.yml:9:" in err and f"链接“{target}”指向站内的文件或锚点" in err
 
 
 def test_no_script_runs_and_no_handler_is_set_on_any_page(hostile_site, browser):
@@ -160,7 +165,7 @@ def test_no_script_runs_and_no_handler_is_set_on_any_page(hostile_site, browser)
             return bad;
         }""")
         assert found == [], (path, found)
-        assert "</script>" not in page.title() and "＜/title＞" in page.title() or path.name == "404.html"
+        assert ("</script>" not in page.title() and "＜/title＞" in page.title()) or path.name == "404.html"
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
     page.close()
 
@@ -172,6 +177,9 @@ def test_plain_fields_stay_plain_text(hostile_site, browser):
     assert heading.count() == 1
     assert "**重点**" in heading.inner_text() and "`代码`" in heading.inner_text()
     # Markdown fields may quote; a plain field never does.
-    assert page.evaluate("""() => [...document.querySelectorAll('.md-content blockquote')]
-        .filter(b => !b.closest('.ql-md, .ql-quote')).length""") == 0
+    assert (
+        page.evaluate("""() => [...document.querySelectorAll('.md-content blockquote')]
+        .filter(b => !b.closest('.ql-md, .ql-quote')).length""")
+        == 0
+    )
     page.close()

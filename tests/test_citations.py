@@ -35,6 +35,9 @@ def test_the_citation_pattern_is_written_once():
 
     root = pathlib.Path(__file__).resolve().parents[1] / "generator"
     owner = root / "content" / "citations.py"
-    found = [str(p.relative_to(root)) for p in sorted(root.rglob("*.py"))
-             if p != owner and "\\[\\[" in p.read_text(encoding="utf-8")]
+    found = [
+        str(p.relative_to(root))
+        for p in sorted(root.rglob("*.py"))
+        if p != owner and "\\[\\[" in p.read_text(encoding="utf-8")
+    ]
     assert found == []

@@ -29,11 +29,13 @@ def test_validate_shipped_course(in_repo, capsys):
 
 
 def test_validate_reports_every_problem_and_exits_1(course_factory, capsys):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/a.yml": "id: a\ntitle: 甲\nissuers: [某县]\nissued: 2021-02-30\nprovisions: [{text: 条文}]\n",
-        "policies/b.yml": "id: b\ntitle: 乙\ntitle: 丙\n",
-    })
+    root = course_factory(
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/a.yml": "id: a\ntitle: 甲\nissuers: [某县]\nissued: 2021-02-30\nprovisions: [{text: 条文}]\n",
+            "policies/b.yml": "id: b\ntitle: 乙\ntitle: 丙\n",
+        }
+    )
     assert main(["validate", "--course", str(root)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
@@ -54,8 +56,15 @@ def test_build_any_course_folder(in_repo, course_factory, tmp_path, capsys):
     assert (site / "assets/qinglian/vendor/iframe-worker-shim.js").is_file()
     assert "<title>" in page and "测试课程" in page
     assert sorted(p.relative_to(markdown).as_posix() for p in markdown.rglob("*.md")) == [
-        "cases/index.md", "glossary.md", "index.md", "lessons/index.md", "policies/index.md",
-        "policies/ten-standards-2018.md", "quizzes/index.md", "responsibilities.md"]
+        "cases/index.md",
+        "glossary.md",
+        "index.md",
+        "lessons/index.md",
+        "policies/index.md",
+        "policies/ten-standards-2018.md",
+        "quizzes/index.md",
+        "responsibilities.md",
+    ]
     assert not list(root.rglob("*.html")), "the build must never write into the course"
 
 
@@ -64,12 +73,16 @@ def test_failed_build_leaves_the_old_site_byte_identical(in_repo, course_factory
     site = tmp_path / "site"
     assert main(["build", "--course", str(root), "--site", str(site)]) == 0
     before = tree(site)
-    (root / "policies" / "ten.yml").write_text(MINIMAL_POLICY.replace("issued: 2018-11-08", "issued: 2018-02-30"), encoding="utf-8")
+    (root / "policies" / "ten.yml").write_text(
+        MINIMAL_POLICY.replace("issued: 2018-11-08", "issued: 2018-02-30"), encoding="utf-8"
+    )
     assert main(["build", "--course", str(root), "--site", str(site)]) == 1
     err = capsys.readouterr().err
     assert "policies/ten.yml:6:9: 日期“2018-02-30”无效" in err and "原有网站保持不变" in err
     assert tree(site) == before
-    assert [p.name for p in site.parent.iterdir()] == ["site", "course"] or sorted(p.name for p in site.parent.iterdir()) == ["course", "site"]
+    assert [p.name for p in site.parent.iterdir()] == ["site", "course"] or sorted(
+        p.name for p in site.parent.iterdir()
+    ) == ["course", "site"]
 
 
 def test_engine_failure_also_keeps_the_old_site(in_repo, course_factory, tmp_path, capsys):
@@ -80,12 +93,18 @@ def test_engine_failure_also_keeps_the_old_site(in_repo, course_factory, tmp_pat
     # A hand-written page of the course with a broken link: fails after generation.
     docs = root / "docs"
     docs.mkdir()
-    (docs / "broken.md").write_text("# 坏链接\n\n[不存在](nowhere.md) 和 [条款](policies/ten-standards-2018.md#99)\n"
-                                   "[好的条款](policies/ten-standards-2018.md#10) `[代码](x.md)`\n", encoding="utf-8")
+    (docs / "broken.md").write_text(
+        "# 坏链接\n\n[不存在](nowhere.md) 和 [条款](policies/ten-standards-2018.md#99)\n"
+        "[好的条款](policies/ten-standards-2018.md#10) `[代码](x.md)`\n",
+        encoding="utf-8",
+    )
     assert main(["build", "--course", str(root), "--site", str(site)]) == 1
     err = capsys.readouterr().err
     assert "docs/broken.md:3:1: 链接“nowhere.md”指向不存在的页面“nowhere.md”" in err
-    assert "docs/broken.md:3:21: 链接“policies/ten-standards-2018.md#99”：页面“policies/ten-standards-2018.md”中没有锚点“99”" in err
+    assert (
+        "docs/broken.md:3:21: 链接“policies/ten-standards-2018.md#99”：页面“policies/ten-standards-2018.md”中没有锚点“99”"
+        in err
+    )
     assert "x.md" not in err and "#10" not in err
     assert "网站未生成，原有网站保持不变。" in err
     assert tree(site) == before
@@ -97,11 +116,19 @@ def test_shipped_course_builds_in_strict_mode(shipped_site):
     assert "policies/changyang-qinglian-school-2021.html" in pages
     page = (shipped_site / "policies/changyang-qinglian-school-2021.html").read_text(encoding="utf-8")
     # Seed 000: 18 numbered measures spread over 三（一）…（四）, each with its 责任单位.
-    measures = [f"3.1.{n}" for n in range(1, 6)] + [f"3.2.{n}" for n in range(6, 11)] + \
-        [f"3.3.{n}" for n in range(11, 16)] + [f"3.4.{n}" for n in range(16, 19)]
+    measures = (
+        [f"3.1.{n}" for n in range(1, 6)]
+        + [f"3.2.{n}" for n in range(6, 11)]
+        + [f"3.3.{n}" for n in range(11, 16)]
+        + [f"3.4.{n}" for n in range(16, 19)]
+    )
     for anchor in measures:
         start = page.index(f'id="{anchor}"')
-        following = page[start:page.index('class="ql-prov', start + 10)] if 'class="ql-prov' in page[start + 10:] else page[start:]
+        following = (
+            page[start : page.index('class="ql-prov', start + 10)]
+            if 'class="ql-prov' in page[start + 10 :]
+            else page[start:]
+        )
         assert "ql-label--unit" in following, anchor
     assert (shipped_site / "search" / "search_index.js").is_file()
 

@@ -31,8 +31,9 @@ questions:
 
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
-    return write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY,
-                                              "quizzes/a.yml": QUIZ})
+    return write_course(
+        tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "quizzes/a.yml": QUIZ}
+    )
 
 
 def loaded(folder: Path) -> Course:
@@ -73,18 +74,30 @@ def test_subcommand_help_and_errors_stay_chinese(capsys):
     assert "参数 --format：无效的选项 'pdf'" in err and "invalid" not in err
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["export", "quiz-a", "-o", "{tmp}"], "qinglian：{tmp}: 这是一个文件夹，请给出文件名，例如 {tmp}/out"),
-    (["paper", "quiz-a", "-o", "{tmp}/file.txt/x.html"],
-     "qinglian：{tmp}/file.txt/x.html: 路径中的“{tmp}/file.txt”是文件，不是文件夹"),
-    (["build", "--site", "{tmp}/file.txt/site"],
-     "qinglian：{tmp}/file.txt/site: 路径中的“{tmp}/file.txt”是文件，不是文件夹；网站未生成。请换一个位置"),
-    (["build", "--site", "{tmp}/site", "--markdown-out", "{tmp}/file.txt/md"],
-     "qinglian：{tmp}/file.txt/md: 路径中的“{tmp}/file.txt”是文件，不是文件夹；网站未生成。请换一个位置"),
-    (["import", "{tmp}/file.txt/policy.txt"], "{tmp}/file.txt/policy.txt: 文件不存在"),
-    (["import", "{tmp}"], "{tmp}: 这是一个文件夹，请给出要导入的文件"),
-    (["bundle", "--site", "{tmp}"], "qinglian：{tmp}: 没有找到已生成的网站（缺少 index.html），请先运行 qinglian build"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["export", "quiz-a", "-o", "{tmp}"], "qinglian：{tmp}: 这是一个文件夹，请给出文件名，例如 {tmp}/out"),
+        (
+            ["paper", "quiz-a", "-o", "{tmp}/file.txt/x.html"],
+            "qinglian：{tmp}/file.txt/x.html: 路径中的“{tmp}/file.txt”是文件，不是文件夹",
+        ),
+        (
+            ["build", "--site", "{tmp}/file.txt/site"],
+            "qinglian：{tmp}/file.txt/site: 路径中的“{tmp}/file.txt”是文件，不是文件夹；网站未生成。请换一个位置",
+        ),
+        (
+            ["build", "--site", "{tmp}/site", "--markdown-out", "{tmp}/file.txt/md"],
+            "qinglian：{tmp}/file.txt/md: 路径中的“{tmp}/file.txt”是文件，不是文件夹；网站未生成。请换一个位置",
+        ),
+        (["import", "{tmp}/file.txt/policy.txt"], "{tmp}/file.txt/policy.txt: 文件不存在"),
+        (["import", "{tmp}"], "{tmp}: 这是一个文件夹，请给出要导入的文件"),
+        (
+            ["bundle", "--site", "{tmp}"],
+            "qinglian：{tmp}: 没有找到已生成的网站（缺少 index.html），请先运行 qinglian build",
+        ),
+    ],
+)
 def test_every_command_fails_with_one_chinese_line(course, tmp_path, capsys, argv, message):
     (tmp_path / "file.txt").write_text("不是文件夹", encoding="utf-8")
     args = [a.format(tmp=tmp_path) for a in argv]
@@ -96,12 +109,15 @@ def test_every_command_fails_with_one_chinese_line(course, tmp_path, capsys, arg
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("argv", [
-    ["bundle", "--site", "SITE", "-o", "FIFO"],
-    ["bundle", "--site", "SITE", "-o", "FIFO", "--force"],
-    ["export", "quiz-a", "--course", "COURSE", "-o", "FIFO", "--force"],
-    ["paper", "quiz-a", "--course", "COURSE", "-o", "FIFO", "--force"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["bundle", "--site", "SITE", "-o", "FIFO"],
+        ["bundle", "--site", "SITE", "-o", "FIFO", "--force"],
+        ["export", "quiz-a", "--course", "COURSE", "-o", "FIFO", "--force"],
+        ["paper", "quiz-a", "--course", "COURSE", "-o", "FIFO", "--force"],
+    ],
+)
 def test_a_pipe_is_never_read_or_replaced(course, tmp_path, capsys, argv):
     site = tmp_path / "site"
     site.mkdir()
@@ -111,7 +127,8 @@ def test_a_pipe_is_never_read_or_replaced(course, tmp_path, capsys, argv):
     args = [{"SITE": str(site), "FIFO": str(fifo), "COURSE": str(course)}.get(a, a) for a in argv]
     assert within(20, args) == 1
     assert capsys.readouterr().err.splitlines()[-1] == (
-        f"qinglian：{fifo}: 这不是普通文件（而是管道、设备或套接字），未写入。请给出一个普通文件的名字")
+        f"qinglian：{fifo}: 这不是普通文件（而是管道、设备或套接字），未写入。请给出一个普通文件的名字"
+    )
     assert fifo.is_fifo()
 
 
@@ -123,7 +140,8 @@ def test_serve_on_a_busy_port_is_a_chinese_message_and_sigterm_is_restored(cours
         port = taken.getsockname()[1]
         assert main(["serve", "--course", str(course), "--dev-addr", f"127.0.0.1:{port}"]) == 1
     assert capsys.readouterr().err.strip() == (
-        "qinglian：端口已被占用，请用 --dev-addr 换一个端口。操作未完成，原有文件保持不变。")
+        "qinglian：端口已被占用，请用 --dev-addr 换一个端口。操作未完成，原有文件保持不变。"
+    )
     assert signal.getsignal(signal.SIGTERM) is before
 
 
@@ -149,7 +167,9 @@ def test_engine_problems_are_problem_values(course, tmp_path, capsys):
     assert problems == [Problem.general("mkdocs.yml 的 plugins 中没有启用 qinglian 插件")]
     assert main(["build", "--course", str(course), "--site", str(tmp_path / "site"), "--config", str(config)]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "mkdocs.yml 的 plugins 中没有启用 qinglian 插件", "网站未生成，原有网站保持不变。"]
+        "mkdocs.yml 的 plugins 中没有启用 qinglian 插件",
+        "网站未生成，原有网站保持不变。",
+    ]
 
 
 def test_the_plugin_is_constructed_with_the_site(course):
@@ -164,8 +184,11 @@ def test_the_plugin_is_constructed_with_the_site(course):
     assert isinstance(ours, QinglianPlugin) and ours is not made_by_mkdocs and ours.site is site
     assert ours.config is made_by_mkdocs.config
     assert isinstance(made_by_mkdocs, QinglianPlugin) and made_by_mkdocs.site is None
-    assert all(getattr(handler, "__self__", None) is not made_by_mkdocs
-               for handlers in plugins.events.values() for handler in handlers)
+    assert all(
+        getattr(handler, "__self__", None) is not made_by_mkdocs
+        for handlers in plugins.events.values()
+        for handler in handlers
+    )
 
 
 def test_a_hand_written_page_in_gbk_is_a_located_problem(course, tmp_path, capsys):
@@ -174,7 +197,9 @@ def test_a_hand_written_page_in_gbk_is_a_located_problem(course, tmp_path, capsy
     site = tmp_path / "site"
     assert main(["build", "--course", str(course), "--site", str(site)]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "docs/about.md: 手写页面不是 UTF-8 编码：请在编辑器中以 UTF-8 另存后重试", "网站未生成，原有网站保持不变。"]
+        "docs/about.md: 手写页面不是 UTF-8 编码：请在编辑器中以 UTF-8 另存后重试",
+        "网站未生成，原有网站保持不变。",
+    ]
     assert not site.exists()
 
 
@@ -182,7 +207,8 @@ def test_a_hand_written_page_in_gbk_is_a_located_problem(course, tmp_path, capsy
 def test_serve_on_an_address_that_does_not_resolve(course, capsys, address):
     assert main(["serve", "--course", str(course), "--dev-addr", address]) == 2
     assert capsys.readouterr().err.strip() == (
-        f"qinglian：--dev-addr“{address}”无效：找不到这个地址。请写成 IPv4 地址或主机名加端口，如 127.0.0.1:8000")
+        f"qinglian：--dev-addr“{address}”无效：找不到这个地址。请写成 IPv4 地址或主机名加端口，如 127.0.0.1:8000"
+    )
 
 
 @pytest.mark.browser

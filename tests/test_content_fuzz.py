@@ -39,16 +39,60 @@ COURSE = {
 }
 NAMES = sorted(COURSE)
 
-JUNK = ["", "~", "1.", "010", "-", "[", "]", "{", "}", ": ", "#", "&a", "*a", "!!int", "<<: {a: 1}", "'", '"', "\t",
-        "\u2028", "\x85", "\ud800", "\\ud800", "２０２１-01-01", "0000-01-01", "index", "❷", "[[nope#1]]", "[[ten-standards-2018#99]]",
-        "true", "yes", "9" * 5000, "&a [*a]", "!!bool maybe", "[" * 60, "a" * 120, "javascript:x", "\x00", "\ufeff", "    - x", "\n- a\n", "---\n"]
+JUNK = [
+    "",
+    "~",
+    "1.",
+    "010",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "#",
+    "&a",
+    "*a",
+    "!!int",
+    "<<: {a: 1}",
+    "'",
+    '"',
+    "\t",
+    "\u2028",
+    "\x85",
+    "\ud800",
+    "\\ud800",
+    "２０２１-01-01",
+    "0000-01-01",
+    "index",
+    "❷",
+    "[[nope#1]]",
+    "[[ten-standards-2018#99]]",
+    "true",
+    "yes",
+    "9" * 5000,
+    "&a [*a]",
+    "!!bool maybe",
+    "[" * 60,
+    "a" * 120,
+    "javascript:x",
+    "\x00",
+    "\ufeff",
+    "    - x",
+    "\n- a\n",
+    "---\n",
+]
 
-damage = st.lists(st.tuples(
-    st.sampled_from(NAMES),
-    st.sampled_from(["truncate", "insert", "delete_line", "replace_value"]),
-    st.integers(0, 10_000),
-    st.one_of(st.sampled_from(JUNK), st.text(max_size=12)),
-), min_size=1, max_size=4)
+damage = st.lists(
+    st.tuples(
+        st.sampled_from(NAMES),
+        st.sampled_from(["truncate", "insert", "delete_line", "replace_value"]),
+        st.integers(0, 10_000),
+        st.one_of(st.sampled_from(JUNK), st.text(max_size=12)),
+    ),
+    min_size=1,
+    max_size=4,
+)
 
 _LOCATED = re.compile(r"^.+:\d+:\d+: .+$", re.DOTALL)
 
@@ -75,7 +119,9 @@ def damaged(files: dict[str, str], steps) -> dict[str, str]:
     return texts
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(steps=damage)
 @example(steps=[("policies/ten.yml", "replace_value", 9, "&a [*a]")])  # once a RecursionError
 @example(steps=[("lessons/lesson.yml", "replace_value", 3, "9" * 5000)])  # once a ValueError

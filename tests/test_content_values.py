@@ -36,11 +36,19 @@ provisions:
 
 
 def test_text_fields_take_plain_scalars_as_typed(course_factory):
-    root = course_factory({"course.yml": MINIMAL_COURSE + "units: {1.: 办公室, 010: 教务处}\n", "policies/p.yml": NUMBERED})
+    root = course_factory(
+        {"course.yml": MINIMAL_COURSE + "units: {1.: 办公室, 010: 教务处}\n", "policies/p.yml": NUMBERED}
+    )
     result = load_course(root)
     assert result.problems == []
     policy = result.course.policies["plan"].item
-    assert (policy.title, policy.doc_number, policy.issued, policy.effective, policy.region) == ("2021", "010", "2021", "2021-09", "1.5")
+    assert (policy.title, policy.doc_number, policy.issued, policy.effective, policy.region) == (
+        "2021",
+        "010",
+        "2021",
+        "2021-09",
+        "1.5",
+    )
     assert policy.issuers == ["2021", "true"]
     assert policy.tags == ["1e3", "0x1F", ".inf", "null-ish"]
     first = policy.provisions[0]
@@ -61,9 +69,15 @@ def test_numbers_and_booleans_stay_where_the_model_wants_them(course_factory):
           - {id: 01, type: fill, stem: 不少于____学时，约____天, answer: [16, [1.50, 2]]}
           - {id: q3, type: single, stem: 选哪个？, options: [1, 2.0, true], answer: B}
     """
-    root = course_factory({"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "cases/c.yml": CASE,
-                           "lessons/l.yml": LESSON.replace("paid-tutoring-2021-01, hostile-2021-02", "paid-tutoring-2021-01"),
-                           "quizzes/q.yml": quiz})
+    root = course_factory(
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/ten.yml": MINIMAL_POLICY,
+            "cases/c.yml": CASE,
+            "lessons/l.yml": LESSON.replace("paid-tutoring-2021-01, hostile-2021-02", "paid-tutoring-2021-01"),
+            "quizzes/q.yml": quiz,
+        }
+    )
     result = load_course(root)
     assert result.problems == []
     questions = result.course.quizzes["quiz-ten"].item.questions
@@ -77,13 +91,15 @@ def test_numbers_and_booleans_stay_where_the_model_wants_them(course_factory):
 
 
 def test_a_number_where_a_number_belongs_is_still_checked(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/ten.yml": MINIMAL_POLICY,
-        "cases/c.yml": CASE.replace("fictional: true", "fictional: 1"),
-        "lessons/l.yml": LESSON.replace("duration: 45", "duration: 45.0").replace(", hostile-2021-02", ""),
-        "quizzes/q.yml": "id: q\ntitle: 自测\npass_score: '80'\nquestions: [{id: a, type: judge, stem: 对吗, answer: true, difficulty: 4}]\n",
-    })
+    root = course_factory(
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/ten.yml": MINIMAL_POLICY,
+            "cases/c.yml": CASE.replace("fictional: true", "fictional: 1"),
+            "lessons/l.yml": LESSON.replace("duration: 45", "duration: 45.0").replace(", hostile-2021-02", ""),
+            "quizzes/q.yml": "id: q\ntitle: 自测\npass_score: '80'\nquestions: [{id: a, type: judge, stem: 对吗, answer: true, difficulty: 4}]\n",
+        }
+    )
     assert report(root) == [
         "cases/c.yml:7:12: “fictional”应为true 或 false，实际是数字 1",
         "lessons/l.yml:4:11: “duration”应为整数，实际是数字 45.0",

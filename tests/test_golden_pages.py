@@ -21,7 +21,7 @@ PAGES = GOLDEN / "pages"
 SPLIT = "split"  # the 责任清单 of the same course split into one page per unit
 
 
-def _site(monkeypatch: pytest.MonkeyPatch | None = None) -> Site:
+def _site() -> Site:
     result = load_course(COURSE)
     assert result.ok, [p.format() for p in result.problems]
     assert result.course is not None
@@ -30,6 +30,10 @@ def _site(monkeypatch: pytest.MonkeyPatch | None = None) -> Site:
 
 @pytest.fixture(scope="module")
 def golden_pages() -> dict[str, tuple[str, str]]:
+    return collect_golden_pages()
+
+
+def collect_golden_pages() -> dict[str, tuple[str, str]]:
     """golden file name → (page kind, Markdown)."""
     site = _site()
     found = {path: (site.kinds[path], text) for path, text in site.pages.items()}

@@ -19,9 +19,10 @@ def test_minimal_course_loads(course_factory):
 
 
 def test_anchor_paths_for_nested_numbering(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/p.yml": """
+    root = course_factory(
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/p.yml": """
             id: plan
             title: 实施方案
             issuers: [某县教育局]
@@ -42,19 +43,32 @@ def test_anchor_paths_for_nested_numbering(course_factory):
               - title: 没有编号的条款
               - {number: 第十二条, text: 条文}
         """,
-    })
+        }
+    )
     result = load_course(root)
     assert result.problems == []
     entry = result.course.policies["plan"]
-    assert list(entry.anchors) == ["3", "3.1", "3.1.1", "3.1.2", "3.1.2.3", "3.1.2.2", "3.2", "party-building", "2", "12"]
+    assert list(entry.anchors) == [
+        "3",
+        "3.1",
+        "3.1.1",
+        "3.1.2",
+        "3.1.2.3",
+        "3.1.2.2",
+        "3.2",
+        "party-building",
+        "2",
+        "12",
+    ]
     assert entry.anchors["3.1.2.3"].label == "三（一）2（3）"
     assert entry.anchors["12"].label == "第十二条"
 
 
 def test_unparseable_number_needs_an_anchor(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/a.yml": """
+    root = course_factory(
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/a.yml": """
             id: a
             title: 甲
             issuers: [某县]
@@ -64,17 +78,20 @@ def test_unparseable_number_needs_an_anchor(course_factory):
                 text: 天干编号
               - {number: 乙, text: 有锚点, anchor: second}
         """,
-    })
+        }
+    )
     assert report(root) == [
         "policies/a.yml:6:13: 无法从编号“甲”推导锚点（应为 一、（一）、1.、（1）、① 或 第一条 等形式），请为此条款写明 anchor",
     ]
 
 
 def test_missing_fields_and_wrong_types(course_factory):
-    root = course_factory({
-        "course.yml": "title: 课程\nglossary:\n  - term: 一岗双责\n    aliases: 一岗两责\n",
-        "policies/a.yml": "id: a\nissuers: 教育部\nissued: 2018-11-08\nprovisions:\n  - title: [x]\n",
-    })
+    root = course_factory(
+        {
+            "course.yml": "title: 课程\nglossary:\n  - term: 一岗双责\n    aliases: 一岗两责\n",
+            "policies/a.yml": "id: a\nissuers: 教育部\nissued: 2018-11-08\nprovisions:\n  - title: [x]\n",
+        }
+    )
     assert report(root) == [
         "course.yml:1:1: 缺少必填字段“organization”",
         "course.yml:3:5: 缺少必填字段“definition”",
@@ -86,10 +103,11 @@ def test_missing_fields_and_wrong_types(course_factory):
 
 
 def test_yes_is_not_a_boolean(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/ten.yml": MINIMAL_POLICY,
-        "cases/c.yml": """
+    root = course_factory(
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/ten.yml": MINIMAL_POLICY,
+            "cases/c.yml": """
             id: case-1
             title: 某校教师某某有偿补课问题
             date: 2021-05
@@ -99,7 +117,8 @@ def test_yes_is_not_a_boolean(course_factory):
             violations: [ten-standards-2018#10]
             handling: 党内警告。
         """,
-    })
+        }
+    )
     assert report(root) == ["cases/c.yml:5:12: “fictional”应为true 或 false，实际是文本“yes”"]
 
 
@@ -111,11 +130,13 @@ def test_missing_course_file_and_policies_folder(tmp_path):
 
 
 def test_yaml_syntax_error_does_not_hide_other_files(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/a.yml": "id: a\ntitle: 标题: 冒号\n",
-        "policies/b.yml": MINIMAL_POLICY.replace("issued: 2018-11-08", "issued: 2018-13-01"),
-    })
+    root = course_factory(
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/a.yml": "id: a\ntitle: 标题: 冒号\n",
+            "policies/b.yml": MINIMAL_POLICY.replace("issued: 2018-11-08", "issued: 2018-13-01"),
+        }
+    )
     assert report(root) == [
         "policies/a.yml:2:10: YAML 语法错误：此处不能出现“键: 值”：冒号后的文字若含“: ”请加引号，或检查缩进",
         "policies/b.yml:5:9: 日期“2018-13-01”无效：月份应在 01–12 之间",
@@ -123,10 +144,11 @@ def test_yaml_syntax_error_does_not_hide_other_files(course_factory):
 
 
 def test_anonymity_warnings(course_factory):
-    root = course_factory({
-        "course.yml": MINIMAL_COURSE,
-        "policies/ten.yml": MINIMAL_POLICY,
-        "cases/c.yml": """
+    root = course_factory(
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/ten.yml": MINIMAL_POLICY,
+            "cases/c.yml": """
             id: case-1
             title: 某校教师张伟有偿补课问题
             date: 2021-05
@@ -136,7 +158,8 @@ def test_anonymity_warnings(course_factory):
             violations: [ten-standards-2018#10]
             handling: 学生们和家长都很关注，校长王某某约谈。
         """,
-    })
+        }
+    )
     result = load_course(root)
     assert result.ok  # warnings do not stop a build
     assert [p.format(root.resolve()) for p in result.problems] == [
@@ -187,7 +210,9 @@ questions:
 
 
 def test_quiz_answers_fit_their_type(course_factory):
-    root = course_factory({"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "quizzes/q.yml": QUIZ_ERRORS})
+    root = course_factory(
+        {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "quizzes/q.yml": QUIZ_ERRORS}
+    )
     assert report(root) == [
         "quizzes/q.yml:8:13: 单选题的答案应为 A–D 中的一个字母，实际是“E”",
         "quizzes/q.yml:9:13: 引用“ten-standards-2018#11”：《十项准则》中没有锚点“11”，最接近的锚点：1（第一项 坚定政治方向）、10（第十项 规范从教行为）",

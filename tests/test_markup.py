@@ -72,7 +72,7 @@ def test_no_script_survives_render_and_engine(attack):
     for out in (richtext.render(attack), richtext.render_block(attack, lambda ref: "", lead="标签")):
         for final in (out, engine(out), engine("**前缀**　" + out), engine("- " + out)):
             assert not {"script", "svg", "iframe", "object", "embed", "details"} & set(tags(final)), final
-            for tag, name, value in attributes(final):
+            for _tag, name, value in attributes(final):
                 assert not name.startswith("on"), final
                 if name in ("href", "src"):
                     assert richtext.url_scheme(value) in (None, "http", "https", "mailto"), final
@@ -83,14 +83,17 @@ def test_dangerous_links_become_text_and_are_reported():
     out = richtext.render("先看[说明](javascript:alert(1))再说")
     assert out == '先看<span class="ql-unsafe-link">说明</span>再说'
     assert richtext.link_findings("[x][r]\n\n[r]: JavaScript:alert(1)") == [
-        richtext.LinkFinding("JavaScript:alert(1)", "unsafe")]
+        richtext.LinkFinding("JavaScript:alert(1)", "unsafe")
+    ]
 
 
 def test_images_from_other_hosts_become_links():
     out = richtext.render("![校徽](https://example.org/a.png) ![b](//example.org/b.png)")
     assert "<img" not in out
     assert [a for a in attributes(out) if a[1] == "href"] == [
-        ("a", "href", "https://example.org/a.png"), ("a", "href", "//example.org/b.png")]
+        ("a", "href", "https://example.org/a.png"),
+        ("a", "href", "//example.org/b.png"),
+    ]
     kinds = [f.kind for f in richtext.link_findings("![校徽](https://example.org/a.png) [x](other.md) [y](#nope)")]
     assert kinds == ["external-image", "relative", "relative"]
 
@@ -129,18 +132,45 @@ def test_citations_are_linked_where_written():
     assert out.count('<a href="#') == 2
 
 
-@pytest.mark.parametrize("text", [
-    "标题\n> 引用", "标题\n\n- 列表", "1. 不是列表", "- 不是列表", "**重点**", "`代码`", "a | b", "<b>粗</b>",
-    "第[1]条 {#x} #标签", ": 定义", "标题\u2028> 引用", "!!! warning", "&amp; &lt;", "[链接](http://a)",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "标题\n> 引用",
+        "标题\n\n- 列表",
+        "1. 不是列表",
+        "- 不是列表",
+        "**重点**",
+        "`代码`",
+        "a | b",
+        "<b>粗</b>",
+        "第[1]条 {#x} #标签",
+        ": 定义",
+        "标题\u2028> 引用",
+        "!!! warning",
+        "&amp; &lt;",
+        "[链接](http://a)",
+    ],
+)
 def test_plain_fields_never_become_markup(text):
-    for line in (f"## {inline_text(text)}", f"| {inline_text(text)} | x |\n| --- | --- |\n| a | b |",
-                 f"- {inline_text(text)}", f"标题\n:   {inline_text(text)}", inline_text(text)):
+    for line in (
+        f"## {inline_text(text)}",
+        f"| {inline_text(text)} | x |\n| --- | --- |\n| a | b |",
+        f"- {inline_text(text)}",
+        f"标题\n:   {inline_text(text)}",
+        inline_text(text),
+    ):
         out = engine(line)
         assert not {"blockquote", "strong", "code", "ol", "a", "b", "em", "div"} & set(tags(out)), (text, out)
         plain = HTMLParser().unescape(out) if hasattr(HTMLParser, "unescape") else __import__("html").unescape(out)
-        assert " ".join(text.replace("\u2028", "\n").split()) in " ".join(plain.replace("\n", " ").split()) or "|" in text
+        assert (
+            " ".join(text.replace("\u2028", "\n").split()) in " ".join(plain.replace("\n", " ").split()) or "|" in text
+        )
 
 
 def test_format_date():
-    assert [format_date(d) for d in ["2021-09-24", "2021-09", "2021", "2021年"]] == ["2021年9月24日", "2021年9月", "2021年", "2021年"]
+    assert [format_date(d) for d in ["2021-09-24", "2021-09", "2021", "2021年"]] == [
+        "2021年9月24日",
+        "2021年9月",
+        "2021年",
+        "2021年",
+    ]

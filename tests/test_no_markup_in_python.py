@@ -8,10 +8,12 @@ import tokenize
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
-_TAGS = ("a|abbr|article|aside|b|blockquote|body|br|button|code|dd|details|div|dl|dt|em|fieldset|figure|footer|form|"
-         "h[1-6]|head|header|hr|html|i|iframe|img|input|label|legend|li|link|main|mark|meta|nav|noscript|ol|option|"
-         "output|p|pre|script|section|select|span|strong|style|sub|summary|sup|table|tbody|td|textarea|th|thead|"
-         "title|tr|u|ul")
+_TAGS = (
+    "a|abbr|article|aside|b|blockquote|body|br|button|code|dd|details|div|dl|dt|em|fieldset|figure|footer|form|"
+    "h[1-6]|head|header|hr|html|i|iframe|img|input|label|legend|li|link|main|mark|meta|nav|noscript|ol|option|"
+    "output|p|pre|script|section|select|span|strong|style|sub|summary|sup|table|tbody|td|textarea|th|thead|"
+    "title|tr|u|ul"
+)
 TAG = re.compile(rf"</?(?:{_TAGS})(?=[\s>/])", re.IGNORECASE)
 # Python 3.12 tokenizes an f-string into parts; its text is in FSTRING_MIDDLE.
 _STRING_TOKENS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
@@ -34,8 +36,12 @@ def _strings_with_tags(path: Path) -> list[str]:
 
 
 def test_no_html_tags_in_python() -> None:
-    found = [hit for path in sorted(PACKAGE.rglob("*.py")) if path.relative_to(PACKAGE).as_posix() not in ALLOWED
-             for hit in _strings_with_tags(path)]
+    found = [
+        hit
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).as_posix() not in ALLOWED
+        for hit in _strings_with_tags(path)
+    ]
     assert not found, "\n".join(found)
 
 

@@ -33,13 +33,20 @@ def _single(i: int, options=("甲", "乙", "丙", "丁"), answer="B") -> str:
     answer: {answer}"""
 
 
-BIG = "id: quiz-big\ntitle: 大题库\npass_score: 60\nquestions:" + "".join(_single(i) for i in range(1, 7)) + "".join(f"""
+BIG = (
+    "id: quiz-big\ntitle: 大题库\npass_score: 60\nquestions:"
+    + "".join(_single(i) for i in range(1, 7))
+    + "".join(
+        f"""
   - id: m{i}
     type: multiple
     stem: 多选第{i}题
     options: [子, 丑, 寅, 卯, 辰]
     answer: [A, C]
-    cites: [ten-standards-2018#10]""" for i in range(1, 4)) + """
+    cites: [ten-standards-2018#10]"""
+        for i in range(1, 4)
+    )
+    + """
   - id: j1
     type: judge
     stem: 判断题
@@ -54,6 +61,7 @@ BIG = "id: quiz-big\ntitle: 大题库\npass_score: 60\nquestions:" + "".join(_si
     stem: 又一道____填空
     answer: [[二, 贰]]
 """
+)
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +109,9 @@ def test_options_are_shuffled_by_the_seed_and_the_key_follows(big):
             original = originals[question.id]
             assert sorted(question.options) == sorted(original.options)
             if question.type == "single":
-                assert question.options["ABCD".index(question.answer)] == original.options["ABCD".index(original.answer)]
+                assert (
+                    question.options["ABCD".index(question.answer)] == original.options["ABCD".index(original.answer)]
+                )
             if question.type == "multiple":
                 assert sorted(question.options["ABCDE".index(a)] for a in question.answer) == ["子", "寅"]
                 assert question.answer == sorted(question.answer)
@@ -147,9 +157,15 @@ def test_site_paper_and_key_pages_show_the_same_marks(course):
 
 
 def test_authors_points_that_miss_100_give_the_real_total(course):
-    quiz = Quiz(id="own", title="自定分值", pass_score=60, questions=[
-        Judge(id="a", type="judge", stem="甲", answer=True, points=30),
-        Judge(id="b", type="judge", stem="乙", answer=False, points=57)])
+    quiz = Quiz(
+        id="own",
+        title="自定分值",
+        pass_score=60,
+        questions=[
+            Judge(id="a", type="judge", stem="甲", answer=True, points=30),
+            Judge(id="b", type="judge", stem="乙", answer=False, points=57),
+        ],
+    )
     ctx = PageContext(course, "quizzes/own/paper.md")
     paper = render("paper.md.j2", view=paper_sheet(quiz, ctx, list(quiz.questions), minutes=20))
     key = render("key.md.j2", view=key_sheet(quiz, ctx, list(quiz.questions)))
@@ -177,12 +193,21 @@ def test_cli_paper_is_reproducible_timed_and_without_links(course_root, tmp_path
     # The key prints the letters of the shuffled options.
     drawn = draw(load_course(course_root).course.quizzes["quiz-big"].item, 6, 9)
     keyed = re.findall(r"答案：<strong>([^<]*)</strong>", first)
-    assert keyed == [q.answer if q.type == "single" else "".join(q.answer) if q.type == "multiple"
-                     else "正确" if q.type == "judge" else q.answer[0] if isinstance(q.answer[0], str) else "／".join(q.answer[0])
-                     for q in sorted(drawn, key=lambda q: ["single", "multiple", "judge", "fill"].index(q.type))]
+    assert keyed == [
+        q.answer
+        if q.type == "single"
+        else "".join(q.answer)
+        if q.type == "multiple"
+        else "正确"
+        if q.type == "judge"
+        else q.answer[0]
+        if isinstance(q.answer[0], str)
+        else "／".join(q.answer[0])
+        for q in sorted(drawn, key=lambda q: ["single", "multiple", "judge", "fill"].index(q.type))
+    ]
     for question in drawn:
         if question.type in ("single", "multiple"):
-            options = "　".join(f"{letter}. {text}" for letter, text in zip("ABCDE", question.options))
+            options = "　".join(f"{letter}. {text}" for letter, text in zip("ABCDE", question.options, strict=False))
             assert options in first
     assert "考试时间：20 分钟" in _paper(course_root, tmp_path)
     capsys.readouterr()
@@ -230,6 +255,9 @@ questions:
     assert main(["paper", "quiz-long", "--no-key", "--course", str(root), "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     # The question, its stem and its （　　） stay one paragraph of one question.
-    assert re.search(r'<div class="ql-paper-q">\n<p><strong>1\.</strong>（100 分）<div class="ql-md"><p>第一段，见'
-                     r'<span class="ql-ref">[^<]*</span>。</p>.*</ul></div>（　　）</p>\n</div>', text)
+    assert re.search(
+        r'<div class="ql-paper-q">\n<p><strong>1\.</strong>（100 分）<div class="ql-md"><p>第一段，见'
+        r'<span class="ql-ref">[^<]*</span>。</p>.*</ul></div>（　　）</p>\n</div>',
+        text,
+    )
     assert "<a " not in text

@@ -21,7 +21,10 @@ def test_problem_in_value_finds_the_nth_occurrence(tmp_path):
 
 
 def test_problems_without_a_place_print_as_they_always_did():
-    assert Problem.general("MkDocs 在严格模式下遇到 1 个警告，已停止").format() == "MkDocs 在严格模式下遇到 1 个警告，已停止"
+    assert (
+        Problem.general("MkDocs 在严格模式下遇到 1 个警告，已停止").format()
+        == "MkDocs 在严格模式下遇到 1 个警告，已停止"
+    )
     assert str(Problem.in_file(Path("x.yml"), "导入结果不可用")) == "x.yml: 导入结果不可用"
     assert str(Problem.general("注意", Severity.WARNING)) == "警告：注意"
     placed = Problem(Path("/c/a.yml"), 2, 3, "错")
@@ -31,7 +34,10 @@ def test_problems_without_a_place_print_as_they_always_did():
 
 
 def test_closest_and_its_phrase():
-    assert closest("ten-standard", ["ten-standards-2018", "other", "ten-standards"]) == ["ten-standards", "ten-standards-2018"]
+    assert closest("ten-standard", ["ten-standards-2018", "other", "ten-standards"]) == [
+        "ten-standards",
+        "ten-standards-2018",
+    ]
     assert closest_hint(["甲", "乙"]) == "，最接近的有：甲、乙"
     assert closest_hint(["a"], "政策") == "，最接近的政策：a"
     assert closest_hint([], otherwise="；若是政策标题，请直接写标题") == "；若是政策标题，请直接写标题"

@@ -117,12 +117,17 @@ def test_outputs_never_overwrite_a_file_qinglian_did_not_write(project, capsys):
     assert main(["bundle", "--site", "out", "-o", "ours.zip"]) == 0
     assert main(["bundle", "--site", "out", "-o", "ours.zip"]) == 0  # its own zip may be replaced
     assert main(["bundle", "--site", "out", "-o", "mine.zip", "--force"]) == 0
-    write_course(project / "course", {"quizzes/q.yml": """
+    write_course(
+        project / "course",
+        {
+            "quizzes/q.yml": """
         id: quiz-ten
         title: 自测
         questions:
           - {id: q1, type: judge, stem: 教师可以有偿补课。, answer: false}
-        """})
+        """
+        },
+    )
     for command in (["paper", "quiz-ten"], ["export", "quiz-ten"]):
         assert main([*command, "--course", "course", "-o", "notes.txt"]) == 1
         assert (project / "notes.txt").read_text(encoding="utf-8") == "我的笔记"
@@ -133,7 +138,9 @@ def test_outputs_never_overwrite_a_file_qinglian_did_not_write(project, capsys):
 
 
 def test_build_from_any_folder_without_a_configuration(tmp_path, monkeypatch):
-    course = write_course(tmp_path / "a" / "my-course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY})
+    course = write_course(
+        tmp_path / "a" / "my-course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY}
+    )
     elsewhere = tmp_path / "b"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
@@ -143,13 +150,19 @@ def test_build_from_any_folder_without_a_configuration(tmp_path, monkeypatch):
 
 def test_home_page_belongs_to_the_course(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    course = write_course(tmp_path / "course", {
-        "course.yml": "title: 某镇中心学校廉洁文化学习\norganization: 某镇中心学校\ndescription: 本校**教职工**学习资料。\n",
-        "policies/ten.yml": MINIMAL_POLICY})
+    course = write_course(
+        tmp_path / "course",
+        {
+            "course.yml": "title: 某镇中心学校廉洁文化学习\norganization: 某镇中心学校\ndescription: 本校**教职工**学习资料。\n",
+            "policies/ten.yml": MINIMAL_POLICY,
+        },
+    )
     assert main(["build", "--course", str(course), "--site", "out"]) == 0
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "某镇中心学校廉洁文化学习" in home and "某镇中心学校" in home and "<strong>教职工</strong>" in home
-    assert "1 份政策文件" in home and "长阳" not in home and "qinglian build" not in home and "qinglian import" not in home
+    assert (
+        "1 份政策文件" in home and "长阳" not in home and "qinglian build" not in home and "qinglian import" not in home
+    )
     (course / "home.md").write_text("欢迎学习 [[ten-standards-2018#10]]。", encoding="utf-8")
     assert main(["build", "--course", str(course), "--site", "out"]) == 0
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
@@ -159,8 +172,14 @@ def test_home_page_belongs_to_the_course(tmp_path, monkeypatch):
 
 
 def test_broken_link_in_hand_written_page_is_chinese_and_located(tmp_path, capsys):
-    course = write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY,
-                                                "docs/about.md": "# 关于\n\n见[说明](missing.md)。\n"})
+    course = write_course(
+        tmp_path / "course",
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/ten.yml": MINIMAL_POLICY,
+            "docs/about.md": "# 关于\n\n见[说明](missing.md)。\n",
+        },
+    )
     assert main(["build", "--course", str(course), "--site", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "about.md:3:" in err and "missing.md" in err
@@ -177,8 +196,12 @@ def test_cli_speaks_chinese(capsys):
 
 
 def test_strict_turns_warnings_into_errors(tmp_path, capsys):
-    course = write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY,
-                                                "cases/c.yml": """
+    course = write_course(
+        tmp_path / "course",
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/ten.yml": MINIMAL_POLICY,
+            "cases/c.yml": """
         id: c
         title: 某校教师收受礼金问题
         date: 2021
@@ -187,7 +210,9 @@ def test_strict_turns_warnings_into_errors(tmp_path, capsys):
         facts: 联系电话 13812345678。
         violations: [ten-standards-2018#10]
         handling: 退还。
-        """})
+        """,
+        },
+    )
     assert main(["validate", "--course", str(course)]) == 0
     assert main(["validate", "--course", str(course), "--strict"]) == 1
     assert "使用了 --strict，警告也按错误处理" in capsys.readouterr().err
@@ -212,9 +237,13 @@ def _wait_for(url: str, seconds: float = 30) -> tuple[int, str]:
 @contextmanager
 def _serve(course: Path) -> Iterator[subprocess.Popen[str]]:
     """``qinglian serve`` in its own process, stopped (and its pipes closed) at the end."""
-    with subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--course", str(course),
-                           "--dev-addr", "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, encoding="utf-8") as process:
+    with subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--course", str(course), "--dev-addr", "127.0.0.1:0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    ) as process:
         try:
             yield process
         finally:

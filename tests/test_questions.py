@@ -46,7 +46,9 @@ questions:
 
 
 def load(course_factory, quiz: str, **more: str):
-    root = course_factory({"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "quizzes/q.yml": quiz, **more})
+    root = course_factory(
+        {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "quizzes/q.yml": quiz, **more}
+    )
     result = load_course(root)
     return result, [p.format(root.resolve()) for p in result.problems]
 
@@ -115,17 +117,32 @@ def test_an_unknown_or_missing_type_names_the_four_and_the_rest_is_still_checked
     ]
 
 
-@pytest.mark.parametrize(("kind", "lines", "expected"), [
-    ("single", "    options: [甲, 乙, 丙]\n    answer: [A]\n", "8:13: 单选题的答案应为 A–C 中的一个字母，实际是“[A]”"),
-    ("single", "    options: [甲, 乙]\n    answer: 1\n", "8:13: 单选题的答案应为 A–B 中的一个字母，实际是“1”"),
-    ("multiple", "    options: [甲, 乙, 丙]\n    answer: B\n", "8:13: 多选题的答案应为字母列表，如 [A, C]，实际是“B”"),
-    ("multiple", "    options: [甲, 乙, 丙]\n    answer: [A, D]\n", "8:17: 多选题的答案“D”不在选项范围 A–C 内"),
-    ("judge", "    answer: 对\n", "7:13: 判断题的答案应为 true 或 false，实际是“对”"),
-    ("judge", "    answer: 0\n", "7:13: 判断题的答案应为 true 或 false，实际是“0”"),
-    ("judge", "    answer: [true]\n", "7:13: 判断题的答案应为 true 或 false，实际是“[true]”"),
-    ("fill", "    answer: 一票否决\n", "7:13: 填空题的答案应为列表，每个空一项，如 [一岗双责] 或 [[一岗双责, 一岗两责]]"),
-    ("fill", "    answer: [a, [' ']]\n", "7:17: 第 2 个空的答案不能为空"),
-])
+@pytest.mark.parametrize(
+    ("kind", "lines", "expected"),
+    [
+        (
+            "single",
+            "    options: [甲, 乙, 丙]\n    answer: [A]\n",
+            "8:13: 单选题的答案应为 A–C 中的一个字母，实际是“[A]”",
+        ),
+        ("single", "    options: [甲, 乙]\n    answer: 1\n", "8:13: 单选题的答案应为 A–B 中的一个字母，实际是“1”"),
+        (
+            "multiple",
+            "    options: [甲, 乙, 丙]\n    answer: B\n",
+            "8:13: 多选题的答案应为字母列表，如 [A, C]，实际是“B”",
+        ),
+        ("multiple", "    options: [甲, 乙, 丙]\n    answer: [A, D]\n", "8:17: 多选题的答案“D”不在选项范围 A–C 内"),
+        ("judge", "    answer: 对\n", "7:13: 判断题的答案应为 true 或 false，实际是“对”"),
+        ("judge", "    answer: 0\n", "7:13: 判断题的答案应为 true 或 false，实际是“0”"),
+        ("judge", "    answer: [true]\n", "7:13: 判断题的答案应为 true 或 false，实际是“[true]”"),
+        (
+            "fill",
+            "    answer: 一票否决\n",
+            "7:13: 填空题的答案应为列表，每个空一项，如 [一岗双责] 或 [[一岗双责, 一岗两责]]",
+        ),
+        ("fill", "    answer: [a, [' ']]\n", "7:17: 第 2 个空的答案不能为空"),
+    ],
+)
 def test_an_answer_of_the_wrong_shape_is_reported_at_the_answer(course_factory, kind, lines, expected):
     stem = "填____和____" if kind == "fill" else "题"
     quiz = f"id: quiz-ten\ntitle: 自测\nquestions:\n  - id: q01\n    type: {kind}\n    stem: {stem}\n{lines}"
@@ -165,8 +182,10 @@ def test_rules_are_reported_beside_other_mistakes_of_the_file(course_factory):
     assert problems == [
         "quizzes/q.yml:7:28: 选项 B“{message}”与选项 A 重复，同一题的选项不能相同",
         "quizzes/q.yml:8:13: 单选题的答案应为 A–C 中的一个字母，实际是“E”",
-        ("quizzes/q.yml:9:13: 引用“ten-standards-2018#11”：《十项准则》中没有锚点“11”，"
-         "最接近的锚点：1（第一项 坚定政治方向）、10（第十项 规范从教行为）"),
+        (
+            "quizzes/q.yml:9:13: 引用“ten-standards-2018#11”：《十项准则》中没有锚点“11”，"
+            "最接近的锚点：1（第一项 坚定政治方向）、10（第十项 规范从教行为）"
+        ),
         "quizzes/q.yml:10:9: 题目编号“q01”重复（第 4 行已使用），同一套自测中的编号必须唯一",
         "quizzes/q.yml:13:14: 判断题不需要 options（选项固定为“正确”“错误”）",
     ]
@@ -181,8 +200,10 @@ def test_rules_are_reported_beside_other_mistakes_of_the_file(course_factory):
 
 
 def test_a_key_spelled_like_a_question_type_is_located_as_a_key(course_factory):
-    quiz = ("id: quiz-ten\ntitle: 自测\nquestions:\n  - id: q01\n    type: single\n    single: {stem: x}\n"
-            "    stem: ''\n    options: [甲, 乙]\n    answer: A\n")
+    quiz = (
+        "id: quiz-ten\ntitle: 自测\nquestions:\n  - id: q01\n    type: single\n    single: {stem: x}\n"
+        "    stem: ''\n    options: [甲, 乙]\n    answer: A\n"
+    )
     _, problems = load(course_factory, quiz)
     assert problems == [
         "quizzes/q.yml:6:5: 未知字段“single”。可用字段：id、type、stem、options、answer、explanation、cites、difficulty、points、tags",
@@ -192,7 +213,10 @@ def test_a_key_spelled_like_a_question_type_is_located_as_a_key(course_factory):
 
 def test_vocabularies_carry_their_labels():
     assert [s.label for s in Status] == ["现行有效", "已修订", "已废止", "征求意见稿"]
-    assert Status.IN_FORCE.warning == "" and Status("repealed").warning == "本文件已废止，仅供查阅和学习参考，不再作为执行依据。"
+    assert (
+        Status.IN_FORCE.warning == ""
+        and Status("repealed").warning == "本文件已废止，仅供查阅和学习参考，不再作为执行依据。"
+    )
     assert [level.label for level in Level] == ["国家", "省级", "市级", "县级", "学校"]
     assert [kind.label for kind in QuestionType] == ["单选题", "多选题", "判断题", "填空题"]
     assert Stage("初中").label == "初中" and ProvisionKind("prohibition").label == "禁止"
@@ -207,4 +231,8 @@ def test_a_policy_reads_its_status_as_the_vocabulary(course_factory):
     result = load_course(root)
     assert result.problems == []
     item = next(iter(result.course.policies.values())).item
-    assert item.status is Status.AMENDED and item.level is Level.COUNTY and item.status.warning.startswith("本文件已被修订")
+    assert (
+        item.status is Status.AMENDED
+        and item.level is Level.COUNTY
+        and item.status.warning.startswith("本文件已被修订")
+    )

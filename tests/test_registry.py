@@ -12,11 +12,17 @@ from pydantic import BaseModel
 
 from generator.pages.registry import KINDS, PageKind
 
-from .test_golden_pages import _golden_files, golden_pages  # noqa: F401 (a fixture)
+from .test_golden_pages import _golden_files, collect_golden_pages
 
+GoldenPages = dict[str, tuple[str, str]]
 REPO = Path(__file__).resolve().parent.parent
 DOC = (REPO / "docs" / "pages.md").read_text(encoding="utf-8")
 TEMPLATES = resources.files("generator.pages") / "templates"
+
+
+@pytest.fixture(scope="module")
+def golden_pages() -> GoldenPages:
+    return collect_golden_pages()
 
 
 def test_kind_keys_and_nav_labels_are_unique() -> None:
@@ -27,7 +33,7 @@ def test_kind_keys_and_nav_labels_are_unique() -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.key)
-def test_every_kind_has_model_template_golden_and_doc_line(kind: PageKind, golden_pages) -> None:
+def test_every_kind_has_model_template_golden_and_doc_line(kind: PageKind, golden_pages: GoldenPages) -> None:
     assert kind.model is None or issubclass(kind.model, BaseModel)
     assert (TEMPLATES / kind.template).is_file(), f"no template {kind.template}"
     assert any(k == kind.key for k, _text in golden_pages.values()), f"no golden page of kind {kind.key}"

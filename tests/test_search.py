@@ -10,24 +10,79 @@ from .conftest import type_search
 
 QUERIES = [
     # two-character words
-    "补课", "回扣", "考核", "礼金", "体罚", "兼职", "招生", "采购", "党建", "廉洁", "师德", "台账", "督导", "经费", "公示",
+    "补课",
+    "回扣",
+    "考核",
+    "礼金",
+    "体罚",
+    "兼职",
+    "招生",
+    "采购",
+    "党建",
+    "廉洁",
+    "师德",
+    "台账",
+    "督导",
+    "经费",
+    "公示",
     # words inside longer words (jieba would index 十项准则, 坚持原则, 师德考核 as one word)
-    "准则", "原则", "项准", "德师", "校风", "作风", "政风", "清廉学", "违规收", "礼品", "小金库", "一票否决",
+    "准则",
+    "原则",
+    "项准",
+    "德师",
+    "校风",
+    "作风",
+    "政风",
+    "清廉学",
+    "违规收",
+    "礼品",
+    "小金库",
+    "一票否决",
     # phrases across word boundaries
-    "组织有偿补课", "收受学生家长礼品礼金", "严禁体罚或变相体罚学生", "到校外培训机构兼职", "有报必查、有查必处",
-    "课上不讲课下讲", "利用职务之便牟取私利", "建立健全学校内部控制制度", "三重一大", "清明政风、清净校风",
+    "组织有偿补课",
+    "收受学生家长礼品礼金",
+    "严禁体罚或变相体罚学生",
+    "到校外培训机构兼职",
+    "有报必查、有查必处",
+    "课上不讲课下讲",
+    "利用职务之便牟取私利",
+    "建立健全学校内部控制制度",
+    "三重一大",
+    "清明政风、清净校风",
     # names (anonymised forms)
-    "张某", "钱某某", "郑某", "刘某", "孙某", "周某",
+    "张某",
+    "钱某某",
+    "郑某",
+    "刘某",
+    "孙某",
+    "周某",
     # penalties
-    "党内警告", "政务撤职", "诫勉谈话", "取消评优评先资格", "党内严重警告", "调离教学岗位",
+    "党内警告",
+    "政务撤职",
+    "诫勉谈话",
+    "取消评优评先资格",
+    "党内严重警告",
+    "调离教学岗位",
     # document numbers, whatever brackets are typed
-    "中组发〔2016〕17号", "中组发[2016]17号", "中组发(2016)17号", "中组发【2016】17号", "中组发（2016）17号", "中组发［2016］17号",
+    "中组发〔2016〕17号",
+    "中组发[2016]17号",
+    "中组发(2016)17号",
+    "中组发【2016】17号",
+    "中组发（2016）17号",
+    "中组发［2016］17号",
     # traditional ↔ simplified
-    "有償補課", "禮品禮金", "體罰", "師德師風", "廉潔", "黨風廉政建設", "專項整治",
+    "有償補課",
+    "禮品禮金",
+    "體罰",
+    "師德師風",
+    "廉潔",
+    "黨風廉政建設",
+    "專項整治",
     # glossary aliases find their term
     "一岗两责",
     # several words
-    "有偿补课 党内警告", "准则 兼职",
+    "有偿补课 党内警告",
+    "准则 兼职",
 ]
 
 OPEN, CLOSE = "〔【[（(［{「『", "〕】]）)］}」』"
@@ -52,12 +107,17 @@ def normalise(text: str, variants: dict[str, str]) -> str:
 
 
 def test_sections_follow_headings_and_provisions():
-    html = ('<h1 id="t">标题</h1><p>导语。</p><h2 id="1">一、总则<a class="headerlink" href="#1">¶</a></h2><p>第一段。</p>'
-            '<div class="ql-prov" id="1.1" data-cite="《方案》一（一）"><p><strong>（一）</strong>细则<button>复制</button></p></div>'
-            '<div class="ql-q-feedback" hidden><p>答案是B</p></div><script>var x = "不要索引";</script>')
+    html = (
+        '<h1 id="t">标题</h1><p>导语。</p><h2 id="1">一、总则<a class="headerlink" href="#1">¶</a></h2><p>第一段。</p>'
+        '<div class="ql-prov" id="1.1" data-cite="《方案》一（一）"><p><strong>（一）</strong>细则<button>复制</button></p></div>'
+        '<div class="ql-q-feedback" hidden><p>答案是B</p></div><script>var x = "不要索引";</script>'
+    )
     sections = extract_sections(html, "某方案")
     assert [(s.anchor, s.title, s.text) for s in sections] == [
-        (None, "某方案", "标题 导语。"), ("1", "一、总则", "第一段。"), ("1.1", "《方案》一（一）", "（一）细则")]
+        (None, "某方案", "标题 导语。"),
+        ("1", "一、总则", "第一段。"),
+        ("1.1", "《方案》一（一）", "（一）细则"),
+    ]
 
 
 def test_index_is_about_the_size_of_the_text():
@@ -85,9 +145,11 @@ def search_page(browser, shipped_site):
 @pytest.mark.browser
 def test_query_set_recall_is_complete(search_page, shipped_site):
     assert len(QUERIES) >= 60
-    index = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["qinglian"]
+    index = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"][
+        "qinglian"
+    ]
     pairs = list(index["variants"])
-    variants = dict(zip(pairs[0::2], pairs[1::2]))
+    variants = dict(zip(pairs[0::2], pairs[1::2], strict=False))
     aliases = {normalise(a, variants): normalise(t, variants) for a, t in index["aliases"].items()}
     failures = []
     for query in QUERIES:

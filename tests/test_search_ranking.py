@@ -122,17 +122,20 @@ questions:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("search_ranking"), {
-        "course.yml": COURSE,
-        "policies/conduct.yml": CONDUCT,
-        "policies/guide.yml": GUIDE,
-        "policies/campaign.yml": CAMPAIGN,
-        "cases/paid.yml": CASE,
-        "cases/hostile.yml": HOSTILE_CASE,
-        "lessons/lesson.yml": LESSON,
-        "quizzes/quiz.yml": QUIZ,
-        "quizzes/named.yml": NAMED_QUIZ,
-    })
+    return build_site(
+        tmp_path_factory.mktemp("search_ranking"),
+        {
+            "course.yml": COURSE,
+            "policies/conduct.yml": CONDUCT,
+            "policies/guide.yml": GUIDE,
+            "policies/campaign.yml": CAMPAIGN,
+            "cases/paid.yml": CASE,
+            "cases/hostile.yml": HOSTILE_CASE,
+            "lessons/lesson.yml": LESSON,
+            "quizzes/quiz.yml": QUIZ,
+            "quizzes/named.yml": NAMED_QUIZ,
+        },
+    )
 
 
 @pytest.fixture
@@ -174,7 +177,9 @@ def search_nothing(page, query: str) -> None:
     box.fill(query)
     box.press("End")  # Material reads the box on key events, as when a person types
     page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent === '没有找到符合条件的结果'", timeout=15000)
+        "() => document.querySelector('.md-search-result__meta').textContent === '没有找到符合条件的结果'",
+        timeout=15000,
+    )
     assert page.locator(".md-search-result__item").count() == 0
 
 
@@ -192,8 +197,12 @@ def test_a_query_inside_a_policy_title_beats_a_page_titled_exactly_that(page, si
 
 def test_title_matches_rank_by_kind_policy_case_lesson_quiz(page, site):
     found = search(page, site, "有偿补课")
-    assert found[:4] == ["policies/special-campaign.html", "cases/paid-tutoring.html",
-                         "lessons/lesson-tutoring.html", "quizzes/quiz-tutoring.html"]
+    assert found[:4] == [
+        "policies/special-campaign.html",
+        "cases/paid-tutoring.html",
+        "lessons/lesson-tutoring.html",
+        "quizzes/quiz-tutoring.html",
+    ]
     assert found.index("glossary.html") > 3
 
 
@@ -217,7 +226,9 @@ def test_answers_trainer_notes_and_forms_are_not_searchable(page, site):
     search_nothing(page, "郑重承诺")  # the 承诺书 form
     for query in ("签到表", "试卷", "答案与解析", "有偿补课专项整治方案自测"):
         found = search(page, site, query)
-        assert not [p for p in found if p.endswith(("/key.html", "/paper.html", "/sign-in.html", "/commitment.html"))], query
+        assert not [
+            p for p in found if p.endswith(("/key.html", "/paper.html", "/sign-in.html", "/commitment.html"))
+        ], query
 
 
 def test_titles_show_as_text_and_inject_nothing(page, site):
@@ -241,22 +252,37 @@ def test_index_holds_page_titles_kinds_and_no_trainer_notes(site):
     assert not [url for url in pages if url.endswith(("/key.html", "/paper.html", "/sign-in.html", "/commitment.html"))]
     own = {index["pages"][row[0]][0]: row[2] for row in index["sections"] if not row[1]}
     assert own["policies/special-campaign.html"].split("\n") == [
-        "某县教科局关于开展中小学有偿补课和教师违规收受礼品礼金问题专项整治工作方案", "有偿补课专项整治方案"]
+        "某县教科局关于开展中小学有偿补课和教师违规收受礼品礼金问题专项整治工作方案",
+        "有偿补课专项整治方案",
+    ]
     text = json.dumps(index, ensure_ascii=False)
     assert "悄悄提醒" not in text and "廉洁镜鉴册" not in text and "独门说法" not in text
 
 
 def test_trainer_notes_are_left_out_of_sections():
-    html = ('<h1>课</h1><ol><li><strong>导入</strong><div class="ql-trainer-note"><p><strong>培训者提示</strong>'
-            '　<em>不点名</em></p><div><p>嵌套</p></div></div>之后</li></ol>')
+    html = (
+        '<h1>课</h1><ol><li><strong>导入</strong><div class="ql-trainer-note"><p><strong>培训者提示</strong>'
+        "　<em>不点名</em></p><div><p>嵌套</p></div></div>之后</li></ol>"
+    )
     sections = extract_sections(html, "课")
     assert [(s.anchor, s.text) for s in sections] == [(None, "课 导入 之后")]
 
 
 def test_page_kinds_follow_the_site_paths():
-    assert [page_kind(p, True) for p in ("policies/a.md", "policies/index.md", "cases/b.md", "lessons/c.md", "quizzes/d.md",
-                                          "glossary.md", "responsibilities.md", "responsibilities/x.md", "index.md")] == [
-        "policy", "index", "case", "lesson", "quiz", "glossary", "index", "index", "index"]
+    assert [
+        page_kind(p, True)
+        for p in (
+            "policies/a.md",
+            "policies/index.md",
+            "cases/b.md",
+            "lessons/c.md",
+            "quizzes/d.md",
+            "glossary.md",
+            "responsibilities.md",
+            "responsibilities/x.md",
+            "index.md",
+        )
+    ] == ["policy", "index", "case", "lesson", "quiz", "glossary", "index", "index", "index"]
     assert page_kind("policies/handwritten.md", False) == "other" and page_kind("index.md", False) == "index"
 
 

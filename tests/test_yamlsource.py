@@ -12,7 +12,16 @@ def messages(text: str) -> list[str]:
 def test_core_schema_keeps_yes_no_and_dates_as_strings():
     doc, problems = parse_yaml("a: yes\nb: no\nc: on\nd: off\ne: 2021-02-30\nf: 2018\ng: true\nh: ~\n", F)
     assert problems == []
-    assert doc.data == {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "2021-02-30", "f": 2018, "g": True, "h": None}
+    assert doc.data == {
+        "a": "yes",
+        "b": "no",
+        "c": "on",
+        "d": "off",
+        "e": "2021-02-30",
+        "f": 2018,
+        "g": True,
+        "h": None,
+    }
 
 
 def test_positions_of_values_and_keys():
@@ -31,7 +40,9 @@ def test_every_duplicate_key_is_reported():
 
 
 def test_syntax_errors_are_located_and_in_chinese():
-    assert messages("title: a: b\n") == ["t.yml:1:9: YAML 语法错误：此处不能出现“键: 值”：冒号后的文字若含“: ”请加引号，或检查缩进"]
+    assert messages("title: a: b\n") == [
+        "t.yml:1:9: YAML 语法错误：此处不能出现“键: 值”：冒号后的文字若含“: ”请加引号，或检查缩进"
+    ]
     assert messages("a:\n\t- x\n") == ["t.yml:2:1: YAML 语法错误：不能用制表符（Tab）缩进，请改用空格"]
     assert messages('title: "x\n') == ["t.yml:2:1: YAML 语法错误：文件意外结束：可能有未闭合的引号或括号"]
 

@@ -9,12 +9,16 @@ from generator.content.course import Course
 from generator.content.yamlsource import KeyPath
 from generator.problems import Problem, Severity, problem_in_value
 
-_ID_CARD = re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])")
+_ID_CARD = re.compile(
+    r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])"
+)
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 _LANDLINE = re.compile(r"(?<![0-9])0[0-9]{2,3}-?[0-9]{7,8}(?![0-9])")
 # Common surnames only: rarer ones (家, 于, 时, 和 …) are also ordinary words and would cry wolf.
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程苏魏吕丁沈"
-             "姚卢姜崔钟谭陆汪范廖贾韦邹熊孟秦邱侯尹薛闫段雷黎陶贺顾毛郝龚邵钱覃戴莫")
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程苏魏吕丁沈"
+    "姚卢姜崔钟谭陆汪范廖贾韦邹熊孟秦邱侯尹薛闫段雷黎陶贺顾毛郝龚邵钱覃戴莫"
+)
 _ROLES = "教师|老师|校长|副校长|书记|主任|班主任|园长|局长|股长|学生|家长|会计|出纳|职工|干部|负责人|工作人员|班主任"
 _FULL_NAME = re.compile(rf"(?:{_ROLES})([{_SURNAMES}])([\u4e00-\u9fff])")
 # What follows a role word and a surname-like character but is plainly not a given name.
@@ -29,18 +33,89 @@ _JOINED = re.compile(rf"[、和与及]([{_SURNAMES}])([{_HAN}]{{1,2}}?)(?={_ITEM
 _NEXT = re.compile(rf"[、和与及]([{_SURNAMES}])([{_HAN}])")
 _PLACEHOLDER = re.compile(rf"[{_SURNAMES}]某某?")
 _THIRD = re.compile(rf"[{_HAN}](?<![等和与及均在的])(?=[、，,；;。：:！!？?）)”\"\s]|$)")
-_OPENS_A_LIST = re.compile(rf"(?:^|(?<=[，,；;：:（(“\"\s]))([{_SURNAMES}])([{_HAN}]{{1,2}}?)(?=、|和[{_SURNAMES}]|与[{_SURNAMES}]|及[{_SURNAMES}])")
+_OPENS_A_LIST = re.compile(
+    rf"(?:^|(?<=[，,；;：:（(“\"\s]))([{_SURNAMES}])([{_HAN}]{{1,2}}?)(?=、|和[{_SURNAMES}]|与[{_SURNAMES}]|及[{_SURNAMES}])"
+)
 # Ordinary words that start with a surname character and turn up in lists of things or times.
-_COMMON_WORDS = frozenset(["周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "周内", "周边", "周期", "黄金", "马上", "何时", "何种", "何地", "程序", "钱款", "钱物", "钱财", "钱币", "陆续", "杜绝", "孙子", "许可", "曾经", "董事", "钟点", "范围", "段落", "贺卡", "贺礼", "顾问", "毛巾", "张贴", "陈述", "胡乱", "罗列", "郑重", "谢礼", "谢意", "唐诗", "宋词", "汪洋", "秦汉", "高考", "姜茶", "苏州", "杭州", "吴江", "曹操", "江苏", "雷同", "邱陵", "潘多", "沈阳", "蒋介", "李子", "杨树", "柳树", "梁柱", "侯车"])
+_COMMON_WORDS = frozenset(
+    [
+        "周一",
+        "周二",
+        "周三",
+        "周四",
+        "周五",
+        "周六",
+        "周日",
+        "周末",
+        "周内",
+        "周边",
+        "周期",
+        "黄金",
+        "马上",
+        "何时",
+        "何种",
+        "何地",
+        "程序",
+        "钱款",
+        "钱物",
+        "钱财",
+        "钱币",
+        "陆续",
+        "杜绝",
+        "孙子",
+        "许可",
+        "曾经",
+        "董事",
+        "钟点",
+        "范围",
+        "段落",
+        "贺卡",
+        "贺礼",
+        "顾问",
+        "毛巾",
+        "张贴",
+        "陈述",
+        "胡乱",
+        "罗列",
+        "郑重",
+        "谢礼",
+        "谢意",
+        "唐诗",
+        "宋词",
+        "汪洋",
+        "秦汉",
+        "高考",
+        "姜茶",
+        "苏州",
+        "杭州",
+        "吴江",
+        "曹操",
+        "江苏",
+        "雷同",
+        "邱陵",
+        "潘多",
+        "沈阳",
+        "蒋介",
+        "李子",
+        "杨树",
+        "柳树",
+        "梁柱",
+        "侯车",
+    ]
+)
 _NOT_GIVEN = re.compile(r"^(?:某|老师|校长|主任|书记|局长|同志|先生|女士|同学|总|工|师|姐|哥|老|小$)")
 
 
 def _texts(course: Course) -> Iterator[tuple[object, KeyPath, str, bool]]:
     for entry in course.cases.values():
         case = entry.item
-        fields: list[tuple[KeyPath, str | None]] = [(("title",), case.title), (("facts",), case.facts),
-                                                    (("handling",), case.handling), (("analysis",), case.analysis),
-                                                    (("lessons",), case.lessons)]
+        fields: list[tuple[KeyPath, str | None]] = [
+            (("title",), case.title),
+            (("facts",), case.facts),
+            (("handling",), case.handling),
+            (("analysis",), case.analysis),
+            (("lessons",), case.lessons),
+        ]
         fields += [(("discussion", i), q) for i, q in enumerate(case.discussion)]
         for path, text in fields:
             if text:
@@ -94,6 +169,9 @@ def check_anonymity(course: Course) -> list[Problem]:
         if fictional:
             findings += [(name, "疑似真实姓名，示例案例请写成“张某”“李某某”等形式") for name in _names(text)]
         for found, reason in findings:
-            problems.append(problem_in_value(entry.doc, path, found, f"案例中出现“{found}”：{reason}，请做匿名化处理",
-                                             severity=Severity.WARNING))
+            problems.append(
+                problem_in_value(
+                    entry.doc, path, found, f"案例中出现“{found}”：{reason}，请做匿名化处理", severity=Severity.WARNING
+                )
+            )
     return problems

@@ -12,9 +12,9 @@ import re
 from generator.content.citations import CitationRef, closest_anchors, find_inline
 from generator.content.course import Course
 from generator.content.model import SLUG_PATTERN
-from generator.problems import Problem, closest, closest_hint, problem_at, problem_in_value
 from generator.content.textfields import citation_lists, markdown_fields
 from generator.content.yamlsource import KeyPath, YamlDocument
+from generator.problems import Problem, closest, closest_hint, problem_at, problem_in_value
 
 KIND_NAMES = {"policies": "政策", "cases": "案例", "lessons": "警示教育课", "quizzes": "自测"}
 _SLUG = re.compile(SLUG_PATTERN)
@@ -37,7 +37,9 @@ def citation_problem(course: Course, ref: CitationRef) -> str | None:
             if entry is None or not entry.complete:
                 return None
         else:
-            suggestion = closest_hint(closest(ref.policy_id, sorted({*course.policies, *course.broken["policies"]})), "政策")
+            suggestion = closest_hint(
+                closest(ref.policy_id, sorted({*course.policies, *course.broken["policies"]})), "政策"
+            )
             return f"引用“{_short(str(ref))}”指向不存在的政策“{_short(ref.policy_id)}”{suggestion}"
     if ref.anchor is None or ref.anchor in entry.anchors:
         return None
@@ -72,16 +74,27 @@ def _check_based_on(course: Course) -> list[Problem]:
     for entry in course.policies.values():
         for i, basis in enumerate(entry.item.based_on):
             if basis.strip() == entry.item.id:
-                problems.append(problem_at(entry.doc, ("based_on", i), f"依据“{basis}”就是这份政策自己：政策不能以自身为依据"))
+                problems.append(
+                    problem_at(entry.doc, ("based_on", i), f"依据“{basis}”就是这份政策自己：政策不能以自身为依据")
+                )
             elif _SLUG.match(basis) and not _known(course, "policies", basis):
-                suggestion = closest_hint(closest(basis, sorted(course.policies)), otherwise="；若是政策标题，请直接写标题")
-                problems.append(problem_at(entry.doc, ("based_on", i), f"依据“{basis}”看起来是政策 id，但课程中没有这份政策{suggestion}"))
+                suggestion = closest_hint(
+                    closest(basis, sorted(course.policies)), otherwise="；若是政策标题，请直接写标题"
+                )
+                problems.append(
+                    problem_at(
+                        entry.doc, ("based_on", i), f"依据“{basis}”看起来是政策 id，但课程中没有这份政策{suggestion}"
+                    )
+                )
     return problems + _based_on_cycles(course)
 
 
 def _based_on_cycles(course: Course) -> list[Problem]:
     """Chains of based_on ids that come back to where they started (甲 依据 乙，乙 依据 甲)."""
-    graph = {pid: sorted({b for b in e.item.based_on if b in course.policies and b != pid}) for pid, e in course.policies.items()}
+    graph = {
+        pid: sorted({b for b in e.item.based_on if b in course.policies and b != pid})
+        for pid, e in course.policies.items()
+    }
     state: dict[str, int] = {}  # 1: on the current path, 2: finished
     problems: list[Problem] = []
     for start in sorted(graph):
@@ -98,11 +111,13 @@ def _based_on_cycles(course: Course) -> list[Problem]:
                 continue
             nxt = todo[-1].pop()
             if state.get(nxt) == 1:
-                cycle = path[path.index(nxt):]
+                cycle = path[path.index(nxt) :]
                 entry = course.policies[cycle[-1]]  # the policy whose based_on closes the loop
                 index = entry.item.based_on.index(nxt)
                 chain = " → ".join([*cycle, nxt])
-                problems.append(problem_at(entry.doc, ("based_on", index), f"依据形成循环：{chain}，请删除其中一处依据"))
+                problems.append(
+                    problem_at(entry.doc, ("based_on", index), f"依据形成循环：{chain}，请删除其中一处依据")
+                )
             elif nxt not in state:
                 state[nxt] = 1
                 path.append(nxt)
@@ -131,7 +146,11 @@ def _check_lesson_links(course: Course) -> list[Problem]:
         if lesson.agenda:
             total = sum(item.minutes for item in lesson.agenda)
             if total != lesson.duration:
-                problems.append(problem_at(doc, ("agenda",), f"议程各环节合计 {total} 分钟，与 duration 的 {lesson.duration} 分钟不一致"))
+                problems.append(
+                    problem_at(
+                        doc, ("agenda",), f"议程各环节合计 {total} 分钟，与 duration 的 {lesson.duration} 分钟不一致"
+                    )
+                )
         if lesson.quiz and not _known(course, "quizzes", lesson.quiz):
             suggestion = closest_hint(closest(lesson.quiz, sorted(course.quizzes)))
             problems.append(problem_at(doc, ("quiz",), f"自测“{lesson.quiz}”不存在{suggestion}"))

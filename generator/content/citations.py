@@ -55,4 +55,4 @@ def _numeric_distance(a: str, b: str) -> tuple[int, ...]:
         # ASCII digits only, and few of them: anything else is just far away.
         return [int(p) if p.isascii() and p.isdigit() and len(p) <= 9 else 10**9 for p in text.split(".")]
 
-    return tuple(abs(x - y) for x, y in zip(parts(a), parts(b)))
+    return tuple(abs(x - y) for x, y in zip(parts(a), parts(b), strict=False))

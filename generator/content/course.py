@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from generator.content.numerals import display_number
 from generator.content.model import Case, CourseSettings, Lesson, Policy, Provision, Quiz
+from generator.content.numerals import display_number
 from generator.content.yamlsource import KeyPath, YamlDocument
 
 T = TypeVar("T")
@@ -89,7 +89,7 @@ class ProvisionNode:
         # 第X条 documents: articles are numbered through the whole text, so chapters drop out of a
         # citation, and the levels below an article are its 项 and 目.
         named = [p for p in parts[:article] if not _DIVISION.match(p)] + [parts[article]]
-        for level, printed in enumerate(parts[article + 1:]):
+        for level, printed in enumerate(parts[article + 1 :]):
             if printed.startswith("第") or _QUOTED.match(printed):
                 named.append(printed)
             else:
@@ -134,7 +134,8 @@ class Course:
     # Documents that failed validation, by kind and id: what could be read of them (a policy's
     # anchors), or None. References to them are not reported again: their own error says it all.
     broken: dict[str, dict[str, PolicyEntry | None]] = field(
-        default_factory=lambda: {"policies": {}, "cases": {}, "lessons": {}, "quizzes": {}})
+        default_factory=lambda: {"policies": {}, "cases": {}, "lessons": {}, "quizzes": {}}
+    )
 
     def home_text(self) -> str | None:
         """The course's own words for its home page: home.md, else course.yml's home, else its description."""

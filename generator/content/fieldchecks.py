@@ -19,8 +19,13 @@ from generator.text import richtext
 _MESSAGES = {
     "unsafe": ("链接“{url}”不是网址（只允许 http、https、mailto），页面上只显示为文字，不会生成链接", Severity.WARNING),
     "external-image": ("图片“{url}”来自其他网站：离线网站不从外部加载图片，页面上显示为指向它的链接", Severity.WARNING),
-    "relative": (("链接“{url}”指向站内的文件或锚点，生成后无法打开：Markdown 字段中只能链接网址（http、https、mailto）；"
-                 "引用条款请写 [[政策id#锚点]]"), Severity.ERROR),
+    "relative": (
+        (
+            "链接“{url}”指向站内的文件或锚点，生成后无法打开：Markdown 字段中只能链接网址（http、https、mailto）；"
+            "引用条款请写 [[政策id#锚点]]"
+        ),
+        Severity.ERROR,
+    ),
 }
 
 
@@ -35,8 +40,9 @@ def check_fields(course: Course) -> list[Problem]:
     for field in markdown_fields(course):
         for finding in richtext.link_findings(field.text):
             message, severity = _MESSAGES[finding.kind]
-            problems.append(problem_in_value(field.doc, field.path, finding.url, message.format(url=finding.url),
-                                             severity=severity))
+            problems.append(
+                problem_in_value(field.doc, field.path, finding.url, message.format(url=finding.url), severity=severity)
+            )
     problems += _check_home_file(course)
     return problems
 
@@ -51,8 +57,14 @@ def _check_home_file(course: Course) -> list[Problem]:
         return [Problem(path, 1, 1, "文件不是 UTF-8 编码：请在编辑器中以 UTF-8 格式另存（可能是 GBK 编码）")]
     problems: list[Problem] = []
     if course.settings.home:
-        problems.append(problem_at(course.settings_doc, ("home",), f"首页内容写了两处：course.yml 的 home 和 {HOME_FILE}，请只保留一处",
-                                   key=True))
+        problems.append(
+            problem_at(
+                course.settings_doc,
+                ("home",),
+                f"首页内容写了两处：course.yml 的 home 和 {HOME_FILE}，请只保留一处",
+                key=True,
+            )
+        )
     for ref, raw in find_inline(text):
         message = citation_problem(course, ref)
         if message:

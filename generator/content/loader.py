@@ -14,10 +14,10 @@ from generator.content.course import Course, Entry, PolicyEntry
 from generator.content.fieldchecks import check_fields
 from generator.content.model import KINDS, CourseSettings, Policy
 from generator.content.outline import build_outline
-from generator.problems import Problem, errors, problem_at, sort_problems
 from generator.content.units import unit_map_problems
 from generator.content.validation import Checked, check_document
 from generator.content.yamlsource import KeyPath, YamlDocument, os_error_message, read_yaml
+from generator.problems import Problem, errors, problem_at, sort_problems
 
 OPTIONAL_KINDS = ("cases", "lessons", "quizzes")
 
@@ -75,7 +75,14 @@ def _scan(folder: Path) -> tuple[list[Path], list[Problem]]:
         elif is_yaml:
             problems.append(Problem(path, 1, 1, "这是一个文件夹，不是 YAML 文件：请改名或移走"))
     if len(found) > MAX_FILES:
-        problems.append(Problem(folder, 1, 1, f"文件夹中的 YAML 文件过多（{len(found)} 个，最多 {MAX_FILES} 个），只读取了前 {MAX_FILES} 个"))
+        problems.append(
+            Problem(
+                folder,
+                1,
+                1,
+                f"文件夹中的 YAML 文件过多（{len(found)} 个，最多 {MAX_FILES} 个），只读取了前 {MAX_FILES} 个",
+            )
+        )
         found = found[:MAX_FILES]
     return found, problems
 
@@ -93,7 +100,9 @@ def _settings_file(root: Path) -> tuple[Path, list[Problem]]:
         return chosen, []
     names = "、".join(p.name for p in candidates)
     others = [p for p in candidates if p != chosen]
-    return chosen, [Problem(p, 1, 1, f"课程文件夹中同时有 {names}：只能保留一个站点设置文件，请合并后删除 {p.name}") for p in others]
+    return chosen, [
+        Problem(p, 1, 1, f"课程文件夹中同时有 {names}：只能保留一个站点设置文件，请合并后删除 {p.name}") for p in others
+    ]
 
 
 def _written_id(doc: YamlDocument) -> str | None:
@@ -180,8 +189,13 @@ def _register(owners: dict[str, YamlDocument], item_id: str, doc: YamlDocument, 
     if first is doc:
         return []
     at = first.position(("id",))
-    return [problem_at(doc, ("id",),
-                    f"{checks.KIND_NAMES[kind]}标识符“{item_id}”重复：{first.path.name}:{at.line} 已使用，同类内容的 id 必须唯一")]
+    return [
+        problem_at(
+            doc,
+            ("id",),
+            f"{checks.KIND_NAMES[kind]}标识符“{item_id}”重复：{first.path.name}:{at.line} 已使用，同类内容的 id 必须唯一",
+        )
+    ]
 
 
 def _broken(course: Course, kind: str, item_id: str | None, partial: PolicyEntry | None) -> None:

@@ -48,7 +48,9 @@ def check_date(value: str) -> str:
     match = _DATE.match(value)
     if not match:
         raise PydanticCustomError(
-            "date_format", "“{value}”不是有效日期：请写成 YYYY-MM-DD、YYYY-MM 或 YYYY（如 2021-09-24）", {"value": value}
+            "date_format",
+            "“{value}”不是有效日期：请写成 YYYY-MM-DD、YYYY-MM 或 YYYY（如 2021-09-24）",
+            {"value": value},
         )
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
@@ -80,11 +82,15 @@ def _not_blank(value: str) -> str:
 
 def _check_id(value: str) -> str:
     if len(value) > MAX_ID_LENGTH:
-        raise PydanticCustomError("id_too_long", "标识符太长（{length} 个字符）：最多 {limit} 个字符",
-                                  {"length": len(value), "limit": MAX_ID_LENGTH})
+        raise PydanticCustomError(
+            "id_too_long",
+            "标识符太长（{length} 个字符）：最多 {limit} 个字符",
+            {"length": len(value), "limit": MAX_ID_LENGTH},
+        )
     if value in RESERVED_IDS:
-        raise PydanticCustomError("id_reserved", "标识符“{value}”是保留字（列表页 {value}.html 已使用），请换一个",
-                                  {"value": value})
+        raise PydanticCustomError(
+            "id_reserved", "标识符“{value}”是保留字（列表页 {value}.html 已使用），请换一个", {"value": value}
+        )
     return value
 
 
@@ -94,17 +100,23 @@ def check_url(value: str) -> str:
 
     bad = _URL_FORBIDDEN.search(value)
     if bad:
-        shown = {" ": "空格", "\t": "制表符"}.get(bad.group(), bad.group() if bad.group().isprintable() else f"U+{ord(bad.group()):04X}")
-        raise PydanticCustomError("url_character", "网址“{value}”中有不允许的字符“{char}”：空格、引号、尖括号等请用 %20 这样的编码写",
-                                  {"value": value, "char": shown})
+        shown = {" ": "空格", "\t": "制表符"}.get(
+            bad.group(), bad.group() if bad.group().isprintable() else f"U+{ord(bad.group()):04X}"
+        )
+        raise PydanticCustomError(
+            "url_character",
+            "网址“{value}”中有不允许的字符“{char}”：空格、引号、尖括号等请用 %20 这样的编码写",
+            {"value": value, "char": shown},
+        )
     try:
         parts = urlsplit(value)
-        parts.port  # noqa: B018  (raises on a malformed port)
+        parts.port  # noqa: B018 (reading it raises on a malformed port)
     except ValueError:
         parts = None
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise PydanticCustomError("url_scheme", "“{value}”不是有效网址：应以 http:// 或 https:// 开头，并写明网站地址",
-                                  {"value": value})
+        raise PydanticCustomError(
+            "url_scheme", "“{value}”不是有效网址：应以 http:// 或 https:// 开头，并写明网站地址", {"value": value}
+        )
     return value
 
 
@@ -223,7 +235,6 @@ class CourseSettings(Model):
 
 
 # --- policies/*.yml -----------------------------------------------------------------------
-
 
 
 class Provision(Model):
@@ -359,10 +370,16 @@ def _rules_on(info: ValidationInfo) -> bool:
 
 def _broken(rules: list[tuple[Place, str]], value: Any) -> ValidationError:
     """Broken rules as one pydantic error, each located below the model that raises it."""
-    return ValidationError.from_exception_data("Question", [
-        # The message goes in through the context: option texts may hold "{…}" of their own.
-        InitErrorDetails(type=PydanticCustomError("quiz_rule", "{message}", {"message": message}), loc=place, input=value)
-        for place, message in rules])
+    return ValidationError.from_exception_data(
+        "Question",
+        [
+            # The message goes in through the context: option texts may hold "{…}" of their own.
+            InitErrorDetails(
+                type=PydanticCustomError("quiz_rule", "{message}", {"message": message}), loc=place, input=value
+            )
+            for place, message in rules
+        ],
+    )
 
 
 def _show(answer: object) -> str:
@@ -429,15 +446,22 @@ class ChoiceQuestion(QuestionBase):
         if not MIN_OPTIONS <= count <= MAX_OPTIONS:
             # Options written as [] or left out: the question is the place to point at.
             place: Place = ("options",) if self.options else ()
-            raise _broken([(place, f"{self.type.label}需要 {MIN_OPTIONS}–{MAX_OPTIONS} 个选项（options），现在有 {count} 个")],
-                          self.options)
+            raise _broken(
+                [(place, f"{self.type.label}需要 {MIN_OPTIONS}–{MAX_OPTIONS} 个选项（options），现在有 {count} 个")],
+                self.options,
+            )
         names = letters(count)
         rules: list[tuple[Place, str]] = []
         first_seen: dict[str, int] = {}
         for i, option in enumerate(self.options):
             text = option.strip()
             if text in first_seen:
-                rules.append((("options", i), f"选项 {names[i]}“{text}”与选项 {names[first_seen[text]]} 重复，同一题的选项不能相同"))
+                rules.append(
+                    (
+                        ("options", i),
+                        f"选项 {names[i]}“{text}”与选项 {names[first_seen[text]]} 重复，同一题的选项不能相同",
+                    )
+                )
             else:
                 first_seen[text] = i
         rules += self._answer_rules(self.answer, names)
@@ -453,7 +477,9 @@ class ChoiceQuestion(QuestionBase):
         answer's letters following their options."""
         old = letters(len(self.options))
         new_letter = {old[source]: old[place] for place, source in enumerate(order)}
-        return self.model_copy(update={"options": [self.options[i] for i in order], "answer": self._relettered(new_letter)})
+        return self.model_copy(
+            update={"options": [self.options[i] for i in order], "answer": self._relettered(new_letter)}
+        )
 
     def _relettered(self, new_letter: dict[str, str]) -> str | list[str]:
         raise NotImplementedError
@@ -485,8 +511,11 @@ class MultipleChoice(ChoiceQuestion):
     def _answer_rules(self, answer: object, valid: list[str]) -> list[tuple[Place, str]]:
         if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
             return [(("answer",), f"多选题的答案应为字母列表，如 [A, C]，实际是“{_show(answer)}”")]
-        rules: list[tuple[Place, str]] = [(("answer", i), f"多选题的答案“{letter}”不在选项范围 A–{valid[-1]} 内")
-                                          for i, letter in enumerate(answer) if letter not in valid]
+        rules: list[tuple[Place, str]] = [
+            (("answer", i), f"多选题的答案“{letter}”不在选项范围 A–{valid[-1]} 内")
+            for i, letter in enumerate(answer)
+            if letter not in valid
+        ]
         if len(set(answer)) != len(answer):
             rules.append((("answer",), "多选题的答案中有重复的字母"))
         if not answer:
@@ -566,7 +595,9 @@ class Fill(QuestionBase):
         return [list(entry) if isinstance(entry, list) else [entry] for entry in self.answer]
 
     def answer_text(self, style: AnswerStyle = KEY_STYLE) -> str:
-        return style.blanks.join(style.alternatives.join(style.clean(a) for a in accepted) for accepted in self.accepted())
+        return style.blanks.join(
+            style.alternatives.join(style.clean(a) for a in accepted) for accepted in self.accepted()
+        )
 
 
 class _UnknownType(QuestionBase):
@@ -634,11 +665,21 @@ def _duplicate_ids(questions: Any) -> list[InitErrorDetails]:
             first[qid] = index
             continue
         # "line_of": validation writes the line of that place into the template's {line}.
-        found.append(InitErrorDetails(
-            type=PydanticCustomError("quiz_rule_line", "{template}", {
-                "template": "题目编号“{id}”重复（第 {line} 行已使用），同一套自测中的编号必须唯一",
-                "id": qid, "line_of": ("questions", first[qid], "id")}),
-            loc=(index, "id"), input=qid))
+        found.append(
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "quiz_rule_line",
+                    "{template}",
+                    {
+                        "template": "题目编号“{id}”重复（第 {line} 行已使用），同一套自测中的编号必须唯一",
+                        "id": qid,
+                        "line_of": ("questions", first[qid], "id"),
+                    },
+                ),
+                loc=(index, "id"),
+                input=qid,
+            )
+        )
     return found
 
 
@@ -651,7 +692,9 @@ def _reraised(exc: ValidationError) -> list[InitErrorDetails]:
     for error in exc.errors():
         kind = error["type"]
         if kind in _KNOWN_ERRORS:
-            details.append(InitErrorDetails(type=kind, loc=error["loc"], input=error["input"], ctx=error.get("ctx", {})))
+            details.append(
+                InitErrorDetails(type=kind, loc=error["loc"], input=error["input"], ctx=error.get("ctx", {}))
+            )
         else:  # our own errors: the message is final, the context only served to write it
             message = PydanticCustomError(kind, "{message}", {"message": error["msg"]})
             details.append(InitErrorDetails(type=message, loc=error["loc"], input=error["input"]))

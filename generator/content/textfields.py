@@ -24,6 +24,7 @@ def markdown_fields(course: Course) -> Iterator[TextField]:
 
     Everything else (titles, tags, categories, units, options, self_check …) is plain text:
     shown as written, never parsed, so a ``[[…]]`` there is just text."""
+
     def present(doc: YamlDocument, path: KeyPath, value: str | None, owner: Any):
         if value:
             yield TextField(doc, path, value, owner)

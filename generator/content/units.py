@@ -24,7 +24,7 @@ def _follow(raw: dict[str, str], alias: str) -> tuple[str, list[str] | None]:
     name = raw[alias]
     while name in raw:
         if name in path:
-            return name, path[path.index(name):]
+            return name, path[path.index(name) :]
         path.append(name)
         name = raw[name]
     return name, None
@@ -68,6 +68,8 @@ def unit_map_problems(course: Course) -> list[Problem]:
             continue
         reported |= set(cycle)
         loop = " → ".join(cycle + [cycle[0]])
-        problem(written[cycle[0]], f"责任单位别名构成循环：{loop}，无法确定规范名称；请删去其中一项，"
-                                   "让链条停在最终使用的名称上")
+        problem(
+            written[cycle[0]],
+            f"责任单位别名构成循环：{loop}，无法确定规范名称；请删去其中一项，让链条停在最终使用的名称上",
+        )
     return problems

@@ -130,11 +130,17 @@ def _variants(annotation: Any) -> tuple[Discriminator, dict[str, Any]] | None:
             continue
         members: dict[str, Any] = {}
         for member in typing.get_args(_unwrap(union)):
-            tags = [m.tag for m in typing.get_args(member)[1:] if isinstance(m, Tag)] if typing.get_origin(member) is Annotated else []
+            tags = (
+                [m.tag for m in typing.get_args(member)[1:] if isinstance(m, Tag)]
+                if typing.get_origin(member) is Annotated
+                else []
+            )
             model = _model_of(_unwrap(member))
             if tags:
                 members[tags[0]] = _unwrap(member)
-            elif model is not None and isinstance(found.discriminator, str) and found.discriminator in model.model_fields:
+            elif (
+                model is not None and isinstance(found.discriminator, str) and found.discriminator in model.model_fields
+            ):
                 for value in typing.get_args(_unwrap(model.model_fields[found.discriminator].annotation)):
                     members[str(value)] = model
         return found, members
@@ -168,7 +174,9 @@ def _child(annotation: Any, part: str | int) -> Any:
     return Any
 
 
-def conform(value: Any, annotation: Any, path: KeyPath, raw: dict[KeyPath, str], _within: set[KeyPath] | None = None) -> Any:
+def conform(
+    value: Any, annotation: Any, path: KeyPath, raw: dict[KeyPath, str], _within: set[KeyPath] | None = None
+) -> Any:
     """The value with plain scalars given back as written wherever the annotation wants text."""
     within = _within if _within is not None else {p[:i] for p in raw for i in range(len(p) + 1)}
     if path not in within:
@@ -181,7 +189,10 @@ def conform(value: Any, annotation: Any, path: KeyPath, raw: dict[KeyPath, str],
             model = _model_of(member)
             if model is not None:
                 fields = model.model_fields
-                return {k: conform(v, _annotation(fields[k]), path + (k,), raw, within) if k in fields else v for k, v in value.items()}
+                return {
+                    k: conform(v, _annotation(fields[k]), path + (k,), raw, within) if k in fields else v
+                    for k, v in value.items()
+                }
             if typing.get_origin(member) is dict:
                 inner = typing.get_args(member)[1] if len(typing.get_args(member)) == 2 else Any
                 return {k: conform(v, inner, path + (k,), raw, within) for k, v in value.items()}
@@ -262,8 +273,9 @@ def _describe(value: Any) -> str:
     return f"文本“{_short(str(value))}”"
 
 
-def _message(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], data: Any,
-             doc: YamlDocument | None = None) -> str:
+def _message(
+    error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], data: Any, doc: YamlDocument | None = None
+) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if "line_of" in ctx and "template" in ctx and doc is not None:
@@ -297,7 +309,12 @@ def _message(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], da
         return f"“{field}”太长：最多 {ctx.get('max_length')} {unit}"
     if kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
         bound = ctx.get("gt", ctx.get("ge", ctx.get("le", ctx.get("lt"))))
-        relation = {"greater_than": "大于", "greater_than_equal": "不小于", "less_than_equal": "不大于", "less_than": "小于"}[kind]
+        relation = {
+            "greater_than": "大于",
+            "greater_than_equal": "不小于",
+            "less_than_equal": "不大于",
+            "less_than": "小于",
+        }[kind]
         return f"“{field}”应{relation} {bound}，实际是 {_short(str(value))}"
     if kind in ("int_parsing", "int_from_float", "int_parsing_size"):
         return f"“{field}”应为整数，实际是{_describe(value)}"
@@ -311,7 +328,11 @@ def _message(error: Mapping[str, Any], path: KeyPath, model: type[BaseModel], da
     if _CUSTOM_MESSAGE.search(message):
         return message  # our own PydanticCustomError messages are already in Chinese
     # Whatever pydantic says in English means nothing to the authors: name the field instead.
-    return f"“{field}”的值不符合要求，实际是{_describe(value)}" if field else f"此处的内容不符合要求，实际是{_describe(value)}"
+    return (
+        f"“{field}”的值不符合要求，实际是{_describe(value)}"
+        if field
+        else f"此处的内容不符合要求，实际是{_describe(value)}"
+    )
 
 
 _CUSTOM_MESSAGE = re.compile(r"[\u4e00-\u9fff]")
@@ -367,7 +388,9 @@ def _placeholder(annotation: Any) -> Any:
     return ""
 
 
-def _salvage(model: type[BaseModel], data: dict[str, Any], path: KeyPath, bad: set[KeyPath], lost: list[KeyPath]) -> BaseModel:
+def _salvage(
+    model: type[BaseModel], data: dict[str, Any], path: KeyPath, bad: set[KeyPath], lost: list[KeyPath]
+) -> BaseModel:
     values: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         here = path + (name,)

@@ -128,7 +128,10 @@ _YAML_MESSAGES = [
     ("found unexpected ':'", "此处的冒号“:”无法解析，请给整段文字加引号"),
     ("found character '@' that cannot start any token", "“@”不能作为值的开头，请加引号"),
     ("found character '`' that cannot start any token", "“`”不能作为值的开头，请加引号"),
-    ("found character that cannot start any token", "此处的字符不能作为值的开头（如 Tab、@、`），请删除或给整段文字加引号"),
+    (
+        "found character that cannot start any token",
+        "此处的字符不能作为值的开头（如 Tab、@、`），请删除或给整段文字加引号",
+    ),
     ("expected a single document", "一个文件只能包含一个 YAML 文档（不要使用“---”分隔多个文档）"),
     ("found duplicate anchor", "锚点（&）重复"),
     ("found incompatible YAML document", "不支持的 YAML 版本声明（%YAML），请删除这一行"),
@@ -392,7 +395,9 @@ def parse_yaml(text: str, path: Path) -> tuple[YamlDocument, list[Problem]]:
     """Parse one YAML document from text; every problem comes back located, never raised."""
     doc = YamlDocument(path=path, data=None, lines=_split_lines(text))
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        return doc, [Problem(path, 1, 1, f"文件过大：单个文件不能超过 {MAX_BYTES // (1024 * 1024)} MB，请拆分为多个文件")]
+        return doc, [
+            Problem(path, 1, 1, f"文件过大：单个文件不能超过 {MAX_BYTES // (1024 * 1024)} MB，请拆分为多个文件")
+        ]
     early = _preflight(text, path)
     if early is not None:
         return doc, [early]
@@ -423,7 +428,9 @@ def _run(parser_class: Any, source: str, doc: YamlDocument, problems: list[Probl
     return None
 
 
-def _finish(doc: YamlDocument, problems: list[Problem], error: Exception | None, text: str) -> tuple[YamlDocument, list[Problem]]:
+def _finish(
+    doc: YamlDocument, problems: list[Problem], error: Exception | None, text: str
+) -> tuple[YamlDocument, list[Problem]]:
     path = doc.path
     if isinstance(error, _TooLarge):
         return doc, [*problems, Problem(path, error.mark.line + 1, error.mark.column + 1, error.message)]
@@ -471,15 +478,21 @@ def read_yaml(path: Path) -> tuple[YamlDocument, list[Problem]]:
     except OSError as exc:
         return empty, [Problem(path, 1, 1, f"无法读取文件：{os_error_message(exc)}")]
     if not stat.S_ISREG(info.st_mode):
-        return empty, [Problem(path, 1, 1, "不是普通文件（可能是管道、设备或文件夹），无法读取，请删除或换成 YAML 文件")]
+        return empty, [
+            Problem(path, 1, 1, "不是普通文件（可能是管道、设备或文件夹），无法读取，请删除或换成 YAML 文件")
+        ]
     if info.st_size > MAX_BYTES:
-        return empty, [Problem(path, 1, 1, f"文件过大：单个文件不能超过 {MAX_BYTES // (1024 * 1024)} MB，请拆分为多个文件")]
+        return empty, [
+            Problem(path, 1, 1, f"文件过大：单个文件不能超过 {MAX_BYTES // (1024 * 1024)} MB，请拆分为多个文件")
+        ]
     try:
         # O_NONBLOCK: the file could have been swapped for a FIFO since the stat above.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return empty, [Problem(path, 1, 1, "不是普通文件（可能是管道、设备或文件夹），无法读取，请删除或换成 YAML 文件")]
+                return empty, [
+                    Problem(path, 1, 1, "不是普通文件（可能是管道、设备或文件夹），无法读取，请删除或换成 YAML 文件")
+                ]
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 raw = handle.read(MAX_BYTES + 1)
         finally:
@@ -487,7 +500,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument, list[Problem]]:
     except OSError as exc:
         return empty, [Problem(path, 1, 1, f"无法读取文件：{os_error_message(exc)}")]
     if len(raw) > MAX_BYTES:
-        return empty, [Problem(path, 1, 1, f"文件过大：单个文件不能超过 {MAX_BYTES // (1024 * 1024)} MB，请拆分为多个文件")]
+        return empty, [
+            Problem(path, 1, 1, f"文件过大：单个文件不能超过 {MAX_BYTES // (1024 * 1024)} MB，请拆分为多个文件")
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

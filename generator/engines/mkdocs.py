@@ -40,12 +40,18 @@ REPRODUCIBLE_EPOCH = "315532800"  # 1980-01-01, the earliest time a zip file can
 # Material's bundle fetches these from unpkg when a browser lacks them; point it at our copies.
 # __md_scope is Material's URL of the site root, so the address works from file:// and sub-paths.
 _MATERIAL_DOWNLOADS = [
-    (re.compile(r'"https://unpkg\.com/resize-observer-polyfill[^"]*"'),
-     f'new URL("{ASSET_DIR}/vendor/resize-observer-polyfill.js",__md_scope).href'),
-    (re.compile(r'"https://unpkg\.com/mermaid[^"]*"'),
-     f'new URL("{ASSET_DIR}/vendor/mermaid-unavailable.js",__md_scope).href'),
+    (
+        re.compile(r'"https://unpkg\.com/resize-observer-polyfill[^"]*"'),
+        f'new URL("{ASSET_DIR}/vendor/resize-observer-polyfill.js",__md_scope).href',
+    ),
+    (
+        re.compile(r'"https://unpkg\.com/mermaid[^"]*"'),
+        f'new URL("{ASSET_DIR}/vendor/mermaid-unavailable.js",__md_scope).href',
+    ),
 ]
-_INTERNET = re.compile(r"https?://(?:unpkg\.com|cdn\.jsdelivr\.net|fonts\.googleapis\.com|fonts\.gstatic\.com|polyfill\.io)[^\"' )]*")
+_INTERNET = re.compile(
+    r"https?://(?:unpkg\.com|cdn\.jsdelivr\.net|fonts\.googleapis\.com|fonts\.gstatic\.com|polyfill\.io)[^\"' )]*"
+)
 
 
 class QinglianConfig(Config):
@@ -131,8 +137,9 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
         title = unescape(re.sub(r"<[^>]*>", "", page.title or ""))
         generated = site is not None and path in site.pages
         short_titles = tuple(site.search_titles.get(path, ())) if site is not None else ()
-        self.search_pages.append(SearchPage(page.url, title, extract_sections(html_text, title),
-                                            page_kind(path, generated), short_titles))
+        self.search_pages.append(
+            SearchPage(page.url, title, extract_sections(html_text, title), page_kind(path, generated), short_titles)
+        )
 
     @event_priority(50)  # before anything is written for search or offline use
     def _post_build_links(self, config: MkDocsConfig) -> None:
@@ -179,7 +186,9 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
             if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".txt", ".xml", ".map"):
                 found = _INTERNET.search(path.read_text(encoding="utf-8", errors="replace"))
                 if found:
-                    log.warning(f"{path.relative_to(site_dir).as_posix()} 仍引用互联网地址 {found.group(0)}：离线网站不能依赖它")
+                    log.warning(
+                        f"{path.relative_to(site_dir).as_posix()} 仍引用互联网地址 {found.group(0)}：离线网站不能依赖它"
+                    )
 
     on_post_build = CombinedEvent(_post_build_links, _post_build_search, _post_build_offline)
 
@@ -199,8 +208,7 @@ def engine_text(text: str) -> str:
 _ENGINE_TEXT = str.maketrans("<>&\"'", "＜＞＆＂＇")
 
 
-def build_site(site: Site, site_dir: Path, *, docs_dir: Path | None,
-               config_file: Path | None = None) -> list[Problem]:
+def build_site(site: Site, site_dir: Path, *, docs_dir: Path | None, config_file: Path | None = None) -> list[Problem]:
     """Build with MkDocs (strict) into site_dir; returns the engine's problems in Chinese, empty on success.
 
     Without ``config_file`` the package's own configuration is used, so a build works from any folder;
@@ -281,10 +289,18 @@ _READING_PAGE = re.compile(r"Error reading page '([^']+)'")
 # What MkDocs says in English, as the user reads it; anything else is passed on with a Chinese lead.
 _MKDOCS_MESSAGES = [
     (re.compile(r"Aborted with (\d+) warnings? in strict mode!?"), r"MkDocs 在严格模式下遇到 \1 个警告，已停止"),
-    (re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the target (?:'[^']*' )?is not found among documentation files\.?"),
-     r"手写页面 \1 中的链接“\2”指向不存在的页面"),
-    (re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the doc '([^']+)' does not contain an anchor '([^']+)'\.?"),
-     r"手写页面 \1 中的链接“\2”：页面 \3 中没有锚点“\4”"),
+    (
+        re.compile(
+            r"Doc file '([^']+)' contains a link '([^']+)', but the target (?:'[^']*' )?is not found among documentation files\.?"
+        ),
+        r"手写页面 \1 中的链接“\2”指向不存在的页面",
+    ),
+    (
+        re.compile(
+            r"Doc file '([^']+)' contains a link '([^']+)', but the doc '([^']+)' does not contain an anchor '([^']+)'\.?"
+        ),
+        r"手写页面 \1 中的链接“\2”：页面 \3 中没有锚点“\4”",
+    ),
     (re.compile(r"Config value '([^']+)': (.*)"), r"配置项“\1”有误：\2"),
     (re.compile(r"The path '([^']+)' isn't an existing directory\.?"), r"文件夹“\1”不存在"),
 ]
@@ -307,7 +323,9 @@ def _relative_404(page: Path) -> None:
         return
     text = page.read_text(encoding="utf-8")
     text = re.sub(r'(\s(?:href|src))="/(?!/)', r'\1="', text)
-    text = text.replace('new URL("/",location)', 'new URL(".",location)').replace("new URL('/',location)", "new URL('.',location)")
+    text = text.replace('new URL("/",location)', 'new URL(".",location)').replace(
+        "new URL('/',location)", "new URL('.',location)"
+    )
     page.write_text(text, encoding="utf-8")
 
 

@@ -33,7 +33,7 @@ def link_pieces(html: str) -> list[Piece]:
     """The HTML cut at its link tags, so the template can write each link as plain text."""
     pieces, start = [], 0
     for match in _LINK_TAG.finditer(html):
-        pieces += [Piece(Markup(html[start:match.start()])), Piece(Markup(), "close" if match.group(1) else "open")]
+        pieces += [Piece(Markup(html[start : match.start()])), Piece(Markup(), "close" if match.group(1) else "open")]
         start = match.end()
     return [*pieces, Piece(Markup(html[start:]))]
 
@@ -45,8 +45,15 @@ class PaperDocument:
     key: KeyView | None  # None: the paper alone (--no-key)
 
 
-def paper_html(course: Course, quiz_id: str, *, count: int | None, seed: int | None, with_key: bool = True,
-               minutes: int | None = None) -> str:
+def paper_html(
+    course: Course,
+    quiz_id: str,
+    *,
+    count: int | None,
+    seed: int | None,
+    with_key: bool = True,
+    minutes: int | None = None,
+) -> str:
     quiz = course.quizzes[quiz_id].item
     questions = draw(quiz, count, seed)
     variant = f"（抽题 {len(questions)} 道，种子 {seed}）" if count is not None and count < len(quiz.questions) else ""

@@ -89,6 +89,7 @@ def paragraphs(text: str) -> str:
 
 # --- what every format writes, cleaned once ----------------------------------------------
 
+
 @dataclass
 class _Item:
     quiz: Quiz
@@ -128,23 +129,35 @@ def _prepare(quizzes: list[Quiz], cite: Cite) -> _Prepared:
             prepared.problem(None, quiz, ("title",), "标题去掉控制字符和空白后为空，题库分类无法命名")
         # Marks as on the quiz's paper page: the same rules, in the paper's order (by type).
         by_paper = sorted(range(len(quiz.questions)), key=lambda i: TYPE_ORDER.index(quiz.questions[i].type))
-        marks = dict(zip(by_paper, paper_points([quiz.questions[i] for i in by_paper])))
+        marks = dict(zip(by_paper, paper_points([quiz.questions[i] for i in by_paper]), strict=False))
         for index, question in enumerate(quiz.questions):
-            item = _Item(quiz, index, question, one_line(f"{quiz.id}-{question.id}"), plain(question.stem),
-                         [one_line(o) for o in question.options],
-                         question.accepted() if isinstance(question, Fill) else [], plain(question.explanation),
-                         [t for t in (one_line(tag) for tag in question.tags) if t], marks[index])
+            item = _Item(
+                quiz,
+                index,
+                question,
+                one_line(f"{quiz.id}-{question.id}"),
+                plain(question.stem),
+                [one_line(o) for o in question.options],
+                question.accepted() if isinstance(question, Fill) else [],
+                plain(question.explanation),
+                [t for t in (one_line(tag) for tag in question.tags) if t],
+                marks[index],
+            )
             item.blanks = [[one_line(a) for a in accepted] for accepted in item.blanks]
             base = ("questions", index)
             if not item.stem:
                 prepared.problem(item, quiz, base + ("stem",), "题干去掉控制字符和空白后为空")
             for i, option in enumerate(item.options):
                 if not option:
-                    prepared.problem(item, quiz, base + ("options", i), f"选项 {letters(i + 1)[-1]} 去掉控制字符和空白后为空")
+                    prepared.problem(
+                        item, quiz, base + ("options", i), f"选项 {letters(i + 1)[-1]} 去掉控制字符和空白后为空"
+                    )
             for b, accepted in enumerate(item.blanks):
-                for a, answer in enumerate(accepted):
+                for answer in accepted:
                     if not answer:
-                        prepared.problem(item, quiz, base + ("answer", b), f"第 {b + 1} 个空的答案去掉控制字符和空白后为空")
+                        prepared.problem(
+                            item, quiz, base + ("answer", b), f"第 {b + 1} 个空的答案去掉控制字符和空白后为空"
+                        )
             prepared.items.append(item)
     return prepared
 
@@ -156,12 +169,17 @@ def _check_separators(prepared: _Prepared, platform: str, forbidden: str) -> Non
                 found = sorted({c for c in answer if c in forbidden})
                 if found:
                     marks = "".join(f"“{c}”" for c in found)
-                    prepared.problem(item, item.quiz, ("questions", item.index, "answer", b),
-                                     f"第 {b + 1} 个空的答案“{answer}”含有{marks}，{platform}用这些符号分隔答案，"
-                                     "导入后会被拆开；请改写答案，或改用 gift、moodle-xml 格式导出")
+                    prepared.problem(
+                        item,
+                        item.quiz,
+                        ("questions", item.index, "answer", b),
+                        f"第 {b + 1} 个空的答案“{answer}”含有{marks}，{platform}用这些符号分隔答案，"
+                        "导入后会被拆开；请改写答案，或改用 gift、moodle-xml 格式导出",
+                    )
 
 
 # --- GIFT ---------------------------------------------------------------------------------
+
 
 def gift_escape(text: str) -> str:
     return re.sub(r"([~=#{}:\\])", r"\\\1", text).replace("\n", "\\n")
@@ -186,8 +204,10 @@ def _weights(question: MultipleChoice) -> list[float]:
     """Moodle partial credit for multiple choice: right options share 100%, wrong ones cost 100% together."""
     right = set(question.answer)
     wrong_count = len(question.options) - len(right)
-    return [100 / len(right) if letter in right else (-100 / wrong_count if wrong_count else 0)
-            for letter in letters(len(question.options))]
+    return [
+        100 / len(right) if letter in right else (-100 / wrong_count if wrong_count else 0)
+        for letter in letters(len(question.options))
+    ]
 
 
 def _percent(value: float) -> str:
@@ -199,11 +219,15 @@ def _gift_question(item: _Item) -> list[str]:
     general = f"####{_gift_text(item.explanation)}" if item.explanation else ""
     stem = "[plain]" + gift_escape(item.stem)
     if isinstance(question, SingleChoice):
-        answers = " ".join(_gift_answer("=" if letter == question.answer else "~", option)
-                           for letter, option in zip(letters(len(item.options)), item.options))
+        answers = " ".join(
+            _gift_answer("=" if letter == question.answer else "~", option)
+            for letter, option in zip(letters(len(item.options)), item.options, strict=False)
+        )
         return [f"::{name}::{stem}{{{answers}{general}}}"]
     if isinstance(question, MultipleChoice):
-        answers = " ".join(_gift_answer("~", o, _percent(w)) for w, o in zip(_weights(question), item.options))
+        answers = " ".join(
+            _gift_answer("~", o, _percent(w)) for w, o in zip(_weights(question), item.options, strict=False)
+        )
         return [f"::{name}::{stem}{{{answers}{general}}}"]
     if isinstance(question, Judge):
         return [f"::{name}::{stem}{{{'TRUE' if question.answer else 'FALSE'}{general}}}"]
@@ -216,7 +240,9 @@ def _gift_question(item: _Item) -> list[str]:
             return [f"::{name}::[plain]{gift_escape(parts[0])}{{{answers}{general}}}{gift_escape(parts[1])}"]
         return [f"::{name}::{stem}{{{answers}{general}}}"]
     # GIFT has no several-blank question: one short-answer question per blank, named -1, -2 …
-    lines = [f"// 下一组原是一道有 {len(item.blanks)} 个空的填空题：GIFT 没有多空题，已按空拆成 {len(item.blanks)} 道简答题"]
+    lines = [
+        f"// 下一组原是一道有 {len(item.blanks)} 个空的填空题：GIFT 没有多空题，已按空拆成 {len(item.blanks)} 道简答题"
+    ]
     for i, accepted in enumerate(item.blanks, 1):
         answers = " ".join(_gift_answer("=", a) for a in accepted)
         lines += [f"::{name}-{i}::[plain]{gift_escape(f'{item.stem}（第{i}空）')}{{{answers}{general}}}", ""]
@@ -232,10 +258,18 @@ def _check_gift(prepared: _Prepared) -> None:
     for item in prepared.items:
         question = item.question
         if question.type == "single":
-            right = letters(len(item.options)).index(question.answer) if question.answer in letters(len(item.options)) else -1
+            right = (
+                letters(len(item.options)).index(question.answer)
+                if question.answer in letters(len(item.options))
+                else -1
+            )
             if right >= 0 and _WEIGHT_LIKE.match(item.options[right]):
-                prepared.problem(item, item.quiz, ("questions", item.index, "options", right),
-                                 f"正确选项“{item.options[right]}”以“%…%”开头，GIFT 会把它读成分值；请改写选项，或改用 moodle-xml 格式导出")
+                prepared.problem(
+                    item,
+                    item.quiz,
+                    ("questions", item.index, "options", right),
+                    f"正确选项“{item.options[right]}”以“%…%”开头，GIFT 会把它读成分值；请改写选项，或改用 moodle-xml 格式导出",
+                )
 
 
 def to_gift(prepared: _Prepared) -> str:
@@ -255,6 +289,7 @@ def to_gift(prepared: _Prepared) -> str:
 
 # --- Moodle XML ---------------------------------------------------------------------------
 
+
 def _text(parent: ET.Element, tag: str, value: str, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attrs)
     ET.SubElement(element, "text").text = value
@@ -271,7 +306,7 @@ def _cloze(item: _Item) -> str:
     if len(parts) != len(item.blanks) + 1:
         parts = [item.stem] + [""] * len(item.blanks)
     embedded = [_cloze_text(parts[0])]
-    for accepted, after in zip(item.blanks, parts[1:]):
+    for accepted, after in zip(item.blanks, parts[1:], strict=False):
         answers = "~".join("=" + re.sub(r"([}#~/\"\\])", r"\\\1", a) for a in accepted)
         embedded += [f"{{1:SHORTANSWER:{answers}}}", _cloze_text(after)]
     return "".join(embedded)
@@ -279,7 +314,9 @@ def _cloze(item: _Item) -> str:
 
 def _xml_question(item: _Item) -> ET.Element:
     question = item.question
-    kind = {"single": "multichoice", "multiple": "multichoice", "judge": "truefalse", "fill": "shortanswer"}[question.type]
+    kind = {"single": "multichoice", "multiple": "multichoice", "judge": "truefalse", "fill": "shortanswer"}[
+        question.type
+    ]
     if question.type == "fill" and len(item.blanks) > 1:
         kind = "cloze"
     element = ET.Element("question", {"type": kind})
@@ -298,9 +335,12 @@ def _xml_question(item: _Item) -> ET.Element:
         ET.SubElement(element, "single").text = "true" if question.type == "single" else "false"
         ET.SubElement(element, "shuffleanswers").text = "true" if item.quiz.shuffle else "false"
         ET.SubElement(element, "answernumbering").text = "ABCD"
-        weights = (_weights(question) if isinstance(question, MultipleChoice)
-                   else [100.0 if l == question.answer else 0.0 for l in letters(len(item.options))])
-        for weight, option in zip(weights, item.options):
+        weights = (
+            _weights(question)
+            if isinstance(question, MultipleChoice)
+            else [100.0 if letter == question.answer else 0.0 for letter in letters(len(item.options))]
+        )
+        for weight, option in zip(weights, item.options, strict=False):
             answer = _text(element, "answer", option, fraction=_percent(weight), format="plain_text")
             _text(answer, "feedback", "")
     elif question.type == "judge":
@@ -344,8 +384,10 @@ def to_moodle_xml(prepared: _Prepared) -> str:
 #   so explanations are not exported to 问卷星.
 
 CHAOXING_ALTERNATIVES, CHAOXING_BLANKS = ";", "|"
-CHAOXING_ANSWERS = AnswerStyle(true="正确", false="错误", blanks=CHAOXING_BLANKS, alternatives=CHAOXING_ALTERNATIVES,
-                               clean=one_line)
+CHAOXING_ANSWERS = AnswerStyle(
+    true="正确", false="错误", blanks=CHAOXING_BLANKS, alternatives=CHAOXING_ALTERNATIVES, clean=one_line
+)
+
 
 def to_chaoxing(prepared: _Prepared) -> str:
     _check_separators(prepared, "超星学习通", ";；|")
@@ -354,7 +396,7 @@ def to_chaoxing(prepared: _Prepared) -> str:
     for number, item in enumerate(prepared.items, 1):
         question = item.question
         out.append(f"{number}.【{question.type.label}】{one_line(item.stem)}")
-        out += [f"{letter}. {option}" for letter, option in zip(letters(len(item.options)), item.options)]
+        out += [f"{letter}. {option}" for letter, option in zip(letters(len(item.options)), item.options, strict=False)]
         out.append(f"答案：{question.answer_text(CHAOXING_ANSWERS)}")
         if item.explanation:
             out.append(f"解析：{one_line(item.explanation)}")
@@ -364,7 +406,9 @@ def to_chaoxing(prepared: _Prepared) -> str:
 
 WJX_JUDGE_OPTIONS = ("对", "错")
 # Judge questions get 对/错 as options A and B; fill answers are separated as for 超星.
-WJX_ANSWERS = AnswerStyle(true="A", false="B", blanks=CHAOXING_BLANKS, alternatives=CHAOXING_ALTERNATIVES, clean=one_line)
+WJX_ANSWERS = AnswerStyle(
+    true="A", false="B", blanks=CHAOXING_BLANKS, alternatives=CHAOXING_ALTERNATIVES, clean=one_line
+)
 
 
 def to_wjx(prepared: _Prepared) -> str:
@@ -374,7 +418,9 @@ def to_wjx(prepared: _Prepared) -> str:
     for number, item in enumerate(prepared.items, 1):
         question = item.question
         options = list(WJX_JUDGE_OPTIONS) if question.type == "judge" else item.options
-        out.append(f"{number}. {one_line(item.stem)}({question.answer_text(WJX_ANSWERS)}) [{question.type.label}] ({item.points}分)")
+        out.append(
+            f"{number}. {one_line(item.stem)}({question.answer_text(WJX_ANSWERS)}) [{question.type.label}] ({item.points}分)"
+        )
         out += options
         out.append("")
     return "\n".join(out)

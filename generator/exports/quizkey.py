@@ -38,7 +38,7 @@ def encode_key(quiz: Quiz) -> str:
     key = {q.id: q.accepted() for q in quiz.questions}
     raw = json.dumps(key, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     pad = _pad(quiz.id, len(raw))
-    return base64.b64encode(bytes(a ^ b for a, b in zip(raw, pad))).decode("ascii")
+    return base64.b64encode(bytes(a ^ b for a, b in zip(raw, pad, strict=False))).decode("ascii")
 
 
 # --- papers: drawing, option order and marks -------------------------------------------------
@@ -70,13 +70,15 @@ def draw_counts(questions: list[Question], count: int) -> dict[QuestionType, int
     and every type at least once when there is room for all of them."""
     available = {kind: sum(1 for q in questions if q.type == kind) for kind in TYPE_ORDER}
     kinds = [kind for kind in TYPE_ORDER if available[kind]]
-    shares = dict(zip(kinds, _largest_remainder(count, [Fraction(available[k]) for k in kinds])))
+    shares = dict(zip(kinds, _largest_remainder(count, [Fraction(available[k]) for k in kinds]), strict=False))
     if count >= len(kinds):
         for kind in kinds:
             if shares[kind] == 0:
                 # Take from the type furthest above its exact quota (it can spare one: it has ≥ 2).
-                donor = max((k for k in kinds if shares[k] > 1),
-                            key=lambda k: (shares[k] - Fraction(count * available[k], len(questions)), -kinds.index(k)))
+                donor = max(
+                    (k for k in kinds if shares[k] > 1),
+                    key=lambda k: (shares[k] - Fraction(count * available[k], len(questions)), -kinds.index(k)),
+                )
                 shares[donor] -= 1
                 shares[kind] = 1
     return shares
@@ -103,7 +105,7 @@ def shuffle_options(question: Question, seed: int | None) -> Question:
     moved = movable[:]
     random.Random(f"{seed}/{question.id}").shuffle(moved)
     order = list(range(len(question.options)))  # order[new position] = old position
-    for place, source in zip(movable, moved):
+    for place, source in zip(movable, moved, strict=False):
         order[place] = source
     return question.reordered(order)
 
@@ -117,7 +119,7 @@ def paper_points(questions: list[Question]) -> list[int]:
     if free:
         rest = FULL_MARKS - sum(m for m in marks if m is not None)
         shares = _largest_remainder(rest, [Fraction(1)] * len(free)) if rest >= len(free) else [1] * len(free)
-        for i, share in zip(free, shares):
+        for i, share in zip(free, shares, strict=False):
             marks[i] = share
     return [m if m is not None else 0 for m in marks]  # every None was given a share above
 

@@ -16,8 +16,13 @@ def is_han(char: str) -> bool:
     if len(char) != 1:
         return False
     code = ord(char)
-    return (0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
-            or 0x20000 <= code <= 0x2FA1F or char in "〇")
+    return (
+        0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x2FA1F
+        or char in "〇"
+    )
 
 
 def is_cjk(char: str) -> bool:
@@ -68,7 +73,7 @@ def to_simplified(text: str) -> str:
 
 def traditional_count(text: str) -> int:
     """How many characters OpenCC would change: a hint that the input is traditional."""
-    return sum(1 for a, b in zip(text, fold(text)) if a != b)
+    return sum(1 for a, b in zip(text, fold(text), strict=False) if a != b)
 
 
 _DROP_CATEGORIES = {"Cc", "Cf", "Cs", "Co"}
@@ -79,7 +84,7 @@ class _PrintableTable(dict):
         if len(self) > _TABLE_LIMIT:
             self.clear()
         char = chr(code)
-        keep = char == "\t" or unicodedata.category(char) not in _DROP_CATEGORIES and char not in "\ufffe\uffff"
+        keep = char == "\t" or (unicodedata.category(char) not in _DROP_CATEGORIES and char not in "\ufffe\uffff")
         self[code] = char if keep else None
         return self[code]
 

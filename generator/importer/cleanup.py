@@ -67,7 +67,7 @@ def _full_width_brackets(text: str, repairs: Repairs) -> str:
         before, after = _neighbour(text, match.start(), -1), _neighbour(text, match.end() - 1, 1)
         if any(is_han(c) for c in inner) or is_cjk(before) or is_cjk(after):
             fixed = f"（{inner}）"
-            repairs.punctuation += sum(1 for a, b in zip(whole, fixed) if a != b)
+            repairs.punctuation += sum(1 for a, b in zip(whole, fixed, strict=False) if a != b)
             return fixed
         return whole
 
@@ -102,7 +102,7 @@ def clean_text(text: str, repairs: Repairs, simplified: bool = False) -> str:
     text = _strip_pinyin(text, repairs)
     if simplified:
         converted = to_simplified(text)
-        repairs.simplified += sum(1 for a, b in zip(text, converted) if a != b)
+        repairs.simplified += sum(1 for a, b in zip(text, converted, strict=False) if a != b)
         text = converted
     text, lost = _LOST_MARKS.subn("", text)  # ???? stand for characters lost in an encoding round-trip
     repairs.lost_marks += lost
@@ -145,7 +145,9 @@ def normalise(raw: list[Line], simplified: bool = False) -> tuple[list[Line], Re
     for line in raw:
         if line.row is not None:
             row = _clean_row(line.row, repairs, simplified)
-            out.append(Line(line.no, clean_text(_SPACES.sub(" ", printable(line.text)), repairs, simplified) or " ", row))
+            out.append(
+                Line(line.no, clean_text(_SPACES.sub(" ", printable(line.text)), repairs, simplified) or " ", row)
+            )
             continue
         for segment in _raw_segments(line.text, repairs):
             text = clean_text(segment, repairs, simplified)

@@ -19,8 +19,17 @@ from generator.importer.structure import Node
 
 CHECK = "# 请核对："
 _MARKDOWN_START = re.compile(r"^(#|>|[-+*] |\d+[.)] )")
-_NAMED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0",
-                  "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+_NAMED_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\x00": "\\0",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
 
 
 @dataclass
@@ -177,7 +186,7 @@ def _provision(writer: _Writer, node: Node, item: dict[str, Any], indent: str) -
             writer.scalar(inner, key, scalar(value), first=lead)
     if node.children:
         writer.lines.append(f"{inner}provisions:")
-        for child, child_item in zip(node.children, item["provisions"]):
+        for child, child_item in zip(node.children, item["provisions"], strict=False):
             _provision(writer, child, child_item, inner + "  ")
 
 
@@ -201,6 +210,6 @@ def emit(draft: Draft) -> str:
     if "preamble" in values:
         writer.block("", "preamble", values["preamble"], notes.get("preamble"))
     writer.lines.append("provisions:")
-    for node, item in zip(draft.provisions, values["provisions"]):
+    for node, item in zip(draft.provisions, values["provisions"], strict=False):
         _provision(writer, node, item, "  ")
     return "\n".join(writer.lines) + "\n"

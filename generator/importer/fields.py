@@ -11,15 +11,19 @@ from dataclasses import dataclass, field
 
 from generator.importer.chars import fold
 
-RESPONSIBLE_LABELS = ("责任单位|责任部门|牵头单位|牵头部门|责任处室|责任股室|责任科室|主责单位|负责单位|责任主体|"
-                      "配合单位|协同单位|协办单位|参与单位|配合部门|协同部门|承办单位|实施单位|责任人")
+RESPONSIBLE_LABELS = (
+    "责任单位|责任部门|牵头单位|牵头部门|责任处室|责任股室|责任科室|主责单位|负责单位|责任主体|"
+    "配合单位|协同单位|协办单位|参与单位|配合部门|协同部门|承办单位|实施单位|责任人"
+)
 TIME_LABELS = "完成时限|完成时间|完成期限|时间安排|时间节点|办结时限|截止时间|时限|时间"
 # A key of a fields group: （责任单位：A、B，完成时限：2024年5月底前）, （牵头单位：X；配合单位：Y；完成时间：2024年底）.
 _KEY = re.compile(rf"({RESPONSIBLE_LABELS}|{TIME_LABELS})\s*[:：]\s*")
 _SEPARATORS = " \u3000\t，,；;、。"
 _RESPONSIBLE_LINE = re.compile(rf"^\s*({RESPONSIBLE_LABELS})\s*[:：]\s*(.+?)[。；]?$")
 # A time limit: years, months and the words around them, nothing else (so （2018年修订） is not one).
-_TIME_ONLY = re.compile(r"^[0-9０-９年月日号底初中旬上下半前后内止至到起—\-~～、，,及和每学期季度长持续坚完成结束开始启动期间个以全部年度]+$")
+_TIME_ONLY = re.compile(
+    r"^[0-9０-９年月日号底初中旬上下半前后内止至到起—\-~～、，,及和每学期季度长持续坚完成结束开始启动期间个以全部年度]+$"
+)
 _TIME_ANCHOR = re.compile(r"\d{1,4}\s*[年月]|年底|年内|长期|持续|每学期|每年|每季度|每月")
 _NAME_SPLIT = re.compile(r"[、，,；;/／\s\u3000]+")
 _OPENERS, _CLOSERS = "（(【[", "）)】]"
@@ -56,7 +60,7 @@ def trailing_group(text: str) -> tuple[int, str] | None:
         elif char in openers:
             depth -= 1
             if depth == 0:
-                return index, stripped[index + 1:end - 1]
+                return index, stripped[index + 1 : end - 1]
     return None
 
 
@@ -64,7 +68,7 @@ def _time_limit(inside: str) -> str | None:
     folded = fold(inside.strip())
     label = re.match(rf"^({TIME_LABELS})\s*[:：]\s*", folded)
     if label:
-        inside, folded = inside.strip()[label.end():], folded[label.end():]
+        inside, folded = inside.strip()[label.end() :], folded[label.end() :]
     if len(folded) <= 30 and _TIME_ONLY.match(folded) and _TIME_ANCHOR.search(folded):
         return inside.strip()
     return None
@@ -81,13 +85,13 @@ def labelled(inside: str) -> tuple[list[str], str | None] | None:
     """
     folded = fold(inside)
     keys = list(_KEY.finditer(folded))
-    if not keys or folded[:keys[0].start()].strip(_SEPARATORS):
+    if not keys or folded[: keys[0].start()].strip(_SEPARATORS):
         return None
     names: list[str] = []
     deadline = None
     for index, key in enumerate(keys):
         end = keys[index + 1].start() if index + 1 < len(keys) else len(inside)
-        value = inside[key.end():end].strip(_SEPARATORS)
+        value = inside[key.end() : end].strip(_SEPARATORS)
         if not value:
             continue
         if re.fullmatch(TIME_LABELS, key.group(1)):
@@ -136,7 +140,7 @@ def extract(text: str) -> Fields:
         last = paragraphs[-1]
         line = _RESPONSIBLE_LINE.match(fold(last))
         if line and not result.responsible and len(paragraphs) > 1 and _trailing_fields(last, True) is None:
-            value = last[line.start(2):line.end(2)]
+            value = last[line.start(2) : line.end(2)]
             result.responsible = _names(value)
             result.text = "\n\n".join(paragraphs[:-1])
             continue

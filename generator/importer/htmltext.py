@@ -5,12 +5,57 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
-           "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "hr", "header", "main", "center", "form",
-           "tbody", "thead", "tfoot", "caption", "figcaption", "address"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "hr",
+    "header",
+    "main",
+    "center",
+    "form",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "figcaption",
+    "address",
+}
 # Never text of the document: scripts, styles and the page's navigation chrome.
-_SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "button", "nav",
-            "footer", "aside", "object", "canvas"}
+_SKIPPED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "iframe",
+    "select",
+    "button",
+    "nav",
+    "footer",
+    "aside",
+    "object",
+    "canvas",
+}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 

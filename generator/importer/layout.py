@@ -82,7 +82,7 @@ def _strip_year_prefix(layout: Layout, title: str) -> str:
     if match and len(title) > 10:
         layout.year_prefix = match.group(1)
         layout.title_notes.append(f"已去掉标题前的年份“{match.group(1)}”（疑为转载者所加）")
-        return title[match.end():].lstrip()
+        return title[match.end() :].lstrip()
     return title
 
 
@@ -103,7 +103,7 @@ def _split_closing(body: list[Line]) -> tuple[list[Line], list[Line], list[Dropp
     for date_index in range(len(body) - 1, last_numbered, -1):
         if not is_date_line(body[date_index].text):
             continue
-        after = body[date_index + 1:]
+        after = body[date_index + 1 :]
         if len(after) > 5:
             return body, [], []
         start = date_index
@@ -111,7 +111,7 @@ def _split_closing(body: list[Line]) -> tuple[list[Line], list[Line], list[Dropp
             start -= 1
         extra = [line for line in after if _CLOSING_EXTRA.search(fold(line.text))]
         junk = [Dropped(line, "落款后的无关内容") for line in after if line not in extra]
-        return body[:start], body[start:date_index + 1] + extra, junk
+        return body[:start], body[start : date_index + 1] + extra, junk
     return body, [], []
 
 
@@ -126,7 +126,7 @@ def _place_title(layout: Layout, lines: list[Line], search_end: int) -> tuple[in
             return 0, 0
         found = candidates[0], 1
     index, span = found
-    title_text = "".join(line.text for line in lines[index:index + span])
+    title_text = "".join(line.text for line in lines[index : index + span])
     title_end = index + span
     inner = notice_inner_title(title_text)
     if inner:  # 关于印发《X》的通知 followed by X itself: the notice is the preamble, X the title

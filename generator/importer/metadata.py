@@ -15,7 +15,10 @@ from generator.importer.layout import Layout
 from generator.importer.lines import Line
 from generator.importer.patterns import find_date, find_doc_number, find_month, find_year, is_date_line, org_names
 
-_GENERIC_PUBLISHERS = re.compile(r"^(管理员|系统管理员|超级管理员|admin|administrator|本站|本网|网站|编辑|小编|佚名|匿名|未知|原创|转载|网络)$", re.IGNORECASE)
+_GENERIC_PUBLISHERS = re.compile(
+    r"^(管理员|系统管理员|超级管理员|admin|administrator|本站|本网|网站|编辑|小编|佚名|匿名|未知|原创|转载|网络)$",
+    re.IGNORECASE,
+)
 _ISSUER_KEYS = re.compile(r"^(发文机关|发文单位|发布单位|发布机构)\s*[:：]\s*(.+)$")
 _SOURCE_KEYS = re.compile(r"^(来源|信息来源|文章来源|稿件来源|发布者|发布人)\s*[:：]\s*(.+)$")
 _DATE_KEYS = re.compile(r"(成文日期|发文日期|印发日期)\s*[:：]\s*(\S+)")
@@ -23,8 +26,10 @@ _PUBLISHED_KEYS = re.compile(r"(发布时间|发布日期|发表时间|更新时
 _DOC_NUMBER_KEYS = re.compile(r"(发文字号|文号)\s*[:：]\s*(\S+)")
 _META_FIELD_END = re.compile(r"\s+(?=\S{2,6}\s*[:：])")
 _ADDRESSEE = re.compile(r"^(各[^。；！？]{1,80}|[^。；！？，]{2,60}[、][^。；！？，]{1,60})：$")
-_DECIDES = re.compile(r"([^\s，。；、：“”（）]{2,20}?(?:局|委员会|委|政府|办公室|党组|党委|厅|部|院|中心|学校))"
-                      r"(?:经研究|研究)?(?:决定|特制定|制定|印发)")
+_DECIDES = re.compile(
+    r"([^\s，。；、：“”（）]{2,20}?(?:局|委员会|委|政府|办公室|党组|党委|厅|部|院|中心|学校))"
+    r"(?:经研究|研究)?(?:决定|特制定|制定|印发)"
+)
 _ABOUT = re.compile(r"关于")
 PLACEHOLDER = "待填写"
 _CITED = re.compile(r"[《〈]([^《》〈〉]{2,80})[》〉]")
@@ -93,7 +98,7 @@ def _issuers(layout: Layout, meta: list[Line], notes: dict[str, str]) -> list[st
     title = layout.notice[0].text if layout.notice else layout.title
     about = _ABOUT.search(fold(title))
     if about and about.start() > 0:
-        names = _split_names(re.sub(r"^(19|20)\d{2}(?!年)", "", title[:about.start()]))
+        names = _split_names(re.sub(r"^(19|20)\d{2}(?!年)", "", title[: about.start()]))
         if names:
             notes["issuers"] = "按标题“关于”前的文字推测"
             return names
@@ -105,13 +110,12 @@ def _issuers(layout: Layout, meta: list[Line], notes: dict[str, str]) -> list[st
         match = _DECIDES.search(fold(line.text))
         if match:
             notes["issuers"] = "按开头一段中“……决定/制定”的主语推测"
-            return [line.text[match.start(1):match.end(1)]]
+            return [line.text[match.start(1) : match.end(1)]]
     notes["issuers"] = "未找到发文机关，请填写"
     return [PLACEHOLDER]
 
 
-def _issued(layout: Layout, meta: list[Line], doc_number: str | None, fallback_year: int,
-            notes: dict[str, str]) -> str:
+def _issued(layout: Layout, meta: list[Line], doc_number: str | None, fallback_year: int, notes: dict[str, str]) -> str:
     for lines in (layout.closing, layout.notice + layout.preamble):
         _, date = _signature(lines)
         if date:

@@ -74,8 +74,10 @@ def is_date_line(text: str) -> bool:
 
 # --- titles ---------------------------------------------------------------------------------
 
-DOC_TYPES = ("实施方案|工作方案|方案|实施意见|指导意见|意见|通知|办法|规定|准则|细则|条例|决定|规划|纲要|制度|要点|守则|"
-             "规范|措施|公告|通告|通报|批复|报告|计划|标准|章程|清单|规则|指引|指南|安排|决议|函|纪要|规程|意见稿")
+DOC_TYPES = (
+    "实施方案|工作方案|方案|实施意见|指导意见|意见|通知|办法|规定|准则|细则|条例|决定|规划|纲要|制度|要点|守则|"
+    "规范|措施|公告|通告|通报|批复|报告|计划|标准|章程|清单|规则|指引|指南|安排|决议|函|纪要|规程|意见稿"
+)
 _TITLE_END = re.compile(rf"({DOC_TYPES})(（[^（）]{{1,20}}）)?[》”〉]*$")
 _NOTICE = re.compile(r"关于(印发|转发|下发|发布|颁发)[《〈<“]?(.+?)[》〉>”]?的(通知|函|决定)$")
 
@@ -103,8 +105,10 @@ def notice_inner_title(text: str) -> str | None:
 
 # --- organisations ---------------------------------------------------------------------------
 
-ORG_SUFFIX = ("委员会|委|局|厅|部|办公室|办|政府|党组|党委|总支|支部|机关|中心|学校|学院|大学|中学|小学|幼儿园|"
-              "集团|公司|协会|学会|联合会|工会|团委|处|科|股|室|院|所|站|会|组|法院|检察院")
+ORG_SUFFIX = (
+    "委员会|委|局|厅|部|办公室|办|政府|党组|党委|总支|支部|机关|中心|学校|学院|大学|中学|小学|幼儿园|"
+    "集团|公司|协会|学会|联合会|工会|团委|处|科|股|室|院|所|站|会|组|法院|检察院"
+)
 _ORG = re.compile(rf"^[^\s，。；：！？、“”《》,;:]{{2,40}}?({ORG_SUFFIX})(（(盖章|印章|章)）)?$")
 
 
@@ -144,7 +148,7 @@ def find_doc_number(text: str) -> str | None:
 def is_doc_number_line(text: str) -> bool:
     stripped = text.strip()
     match = _DOC_NUMBER.search(stripped)
-    return match is not None and match.start() == 0 and not stripped[match.end():].strip(" 　")
+    return match is not None and match.start() == 0 and not stripped[match.end() :].strip(" 　")
 
 
 def ends_sentence(text: str) -> bool:

@@ -26,10 +26,11 @@ from generator.importer.lines import Dropped, Line
 from generator.importer.readers import MAX_PARAGRAPHS, ImportFailure, Source, read_source
 from generator.problems import Problem
 
-HEADER = ("由 qinglian import 从“{name}”导入。\n"
-          "标有“请核对”的注释是导入程序的推测：请对照原文核对，改好后删去该注释。")
-NOT_A_POLICY = ("警告：这份文件不像政策文件——找不到发文机关和发文日期，也没有条款编号"
-                "（可能是网页评论、新闻或解读文章）。仍已按段落导入，请确认确实要把它作为政策收录。")
+HEADER = "由 qinglian import 从“{name}”导入。\n标有“请核对”的注释是导入程序的推测：请对照原文核对，改好后删去该注释。"
+NOT_A_POLICY = (
+    "警告：这份文件不像政策文件——找不到发文机关和发文日期，也没有条款编号"
+    "（可能是网页评论、新闻或解读文章）。仍已按段落导入，请确认确实要把它作为政策收录。"
+)
 # How metadata.extract says it had no date of the document's own (a web page's publishing time is not one).
 _UNDATED = ("取自网页的发布时间", "只知道标题中的年份", "只知道标题前的年份", "原文没有日期")
 
@@ -67,8 +68,9 @@ def derive_id(file_name: str, issued: str) -> str:
     return base if year in base else f"{base}-{year}"
 
 
-def _notices(source: Source, repairs: cleanup.Repairs, meta: metadata.Metadata, lines: list[Line],
-             simplified: bool) -> list[str]:
+def _notices(
+    source: Source, repairs: cleanup.Repairs, meta: metadata.Metadata, lines: list[Line], simplified: bool
+) -> list[str]:
     notes = []
     if source.encoding and source.encoding != "UTF-8":
         notes.append(f"文件编码为 {source.encoding}，已按此读取")
@@ -130,7 +132,7 @@ def _first_difference(read: Any, meant: Any, path: str = "") -> str | None:
                 return found
         return None
     if isinstance(meant, list) and isinstance(read, list) and len(meant) == len(read):
-        for index, (a, b) in enumerate(zip(read, meant)):
+        for index, (a, b) in enumerate(zip(read, meant, strict=False)):
             found = _first_difference(a, b, f"{path}{index}.")
             if found:
                 return found
@@ -154,7 +156,9 @@ def _check_size(yaml_text: str, meant: dict[str, Any], provisions: int) -> None:
     """A policy file larger than ``qinglian validate`` accepts is refused here, in words the author can act on."""
     too_big = len(yaml_text.encode("utf-8")) > yamlsource.MAX_BYTES or _node_count(meant) > yamlsource.MAX_NODES
     if too_big:
-        raise ImportFailure(f"导入结果太大（{provisions} 个条款），超过单个政策文件的上限：请把原文拆成几个文件分别导入")
+        raise ImportFailure(
+            f"导入结果太大（{provisions} 个条款），超过单个政策文件的上限：请把原文拆成几个文件分别导入"
+        )
 
 
 def self_check(yaml_text: str, name: str, meant: dict[str, Any] | None = None) -> list[Problem]:
@@ -180,8 +184,10 @@ def import_source(source: Source, options: ImportOptions) -> ImportResult:
     if not lines:
         raise ImportFailure("文件中没有文字内容")
     if len(lines) > MAX_PARAGRAPHS:  # a flattened line may split into many paragraphs: the reader's cap again
-        raise ImportFailure(f"段落太多（{len(lines)} 段，超过 {MAX_PARAGRAPHS // 10000} 万段的上限）："
-                            "这不像一份政策文件，请只导入文件本身")
+        raise ImportFailure(
+            f"段落太多（{len(lines)} 段，超过 {MAX_PARAGRAPHS // 10000} 万段的上限）："
+            "这不像一份政策文件，请只导入文件本身"
+        )
     filtered = junk.filter_lines(lines)
     kept = cleanup.join_broken(filtered.kept, repairs)
     parts = layout.locate(kept)
@@ -193,7 +199,7 @@ def import_source(source: Source, options: ImportOptions) -> ImportResult:
         # No numbering at all: keep every paragraph, as unnumbered provisions, rather than lose the text.
         paragraphs = parts.preamble + tree.leading
         opening = paragraphs[:1] if paragraphs and metadata.addressees(paragraphs[:1]) else []
-        provisions = structure.paragraphs_as_provisions(paragraphs[len(opening):])
+        provisions = structure.paragraphs_as_provisions(paragraphs[len(opening) :])
         preamble_lines = parts.notice + opening
         structure.assign_anchors(provisions)
         tree.notes.append("原文没有可识别的编号，每段作为一个无编号条款，请按原文补上层级")

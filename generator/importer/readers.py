@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import io
 import os
@@ -77,7 +78,11 @@ class Source:
 
 def decode_text(raw: bytes) -> tuple[str, str]:
     """Text and the encoding it was in: a BOM if present, else UTF-8, else GB18030 (a superset of GBK and GB2312)."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding), "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
@@ -92,7 +97,9 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     try:
         return raw.decode("gb18030"), "GB18030/GBK"
     except UnicodeDecodeError:
-        raise ImportFailure("无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）：请在编辑器中以 UTF-8 另存后再导入") from None
+        raise ImportFailure(
+            "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）：请在编辑器中以 UTF-8 另存后再导入"
+        ) from None
 
 
 def _numbered(texts: list[str] | list[tuple[str, TableRow | None]]) -> list[Line]:
@@ -125,8 +132,10 @@ def _read_bytes(path: Path) -> bytes:
         info = os.fstat(fd)
         _check_kind(info.st_mode)
         if info.st_size > MAX_FILE_BYTES:
-            raise ImportFailure(f"文件太大（{_megabytes(info.st_size)}），超过 {_megabytes(MAX_FILE_BYTES)} 的上限："
-                                "一份政策文件通常只有几十 KB 到几 MB")
+            raise ImportFailure(
+                f"文件太大（{_megabytes(info.st_size)}），超过 {_megabytes(MAX_FILE_BYTES)} 的上限："
+                "一份政策文件通常只有几十 KB 到几 MB"
+            )
         with os.fdopen(fd, "rb", closefd=False) as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -155,19 +164,25 @@ def _check_zip(raw: bytes) -> None:
         size = member.file_size
         total += size
         if size > MAX_PART_BYTES:
-            raise ImportFailure(f"Word 文件中的“{member.filename[:60]}”解压后有 {_megabytes(size)}，"
-                                f"超过 {_megabytes(MAX_PART_BYTES)} 的上限，疑为压缩炸弹，已拒绝")
+            raise ImportFailure(
+                f"Word 文件中的“{member.filename[:60]}”解压后有 {_megabytes(size)}，"
+                f"超过 {_megabytes(MAX_PART_BYTES)} 的上限，疑为压缩炸弹，已拒绝"
+            )
         if size > RATIO_FLOOR and size > MAX_RATIO * max(member.compress_size, 1):
-            raise ImportFailure(f"Word 文件中的“{member.filename[:60]}”压缩比异常（{_megabytes(member.compress_size)} "
-                                f"解压为 {_megabytes(size)}），疑为压缩炸弹，已拒绝")
+            raise ImportFailure(
+                f"Word 文件中的“{member.filename[:60]}”压缩比异常（{_megabytes(member.compress_size)} "
+                f"解压为 {_megabytes(size)}），疑为压缩炸弹，已拒绝"
+            )
     if total > MAX_DOCX_BYTES:
         raise ImportFailure(f"Word 文件解压后共 {_megabytes(total)}，超过 {_megabytes(MAX_DOCX_BYTES)} 的上限，已拒绝")
 
 
 def _check_html_size(raw: bytes) -> None:
     if len(raw) > MAX_HTML_BYTES:
-        raise ImportFailure(f"网页文件太大（{_megabytes(len(raw))}），超过 {_megabytes(MAX_HTML_BYTES)} 的上限："
-                            "请在浏览器中只复制正文，另存为 .txt 后再导入")
+        raise ImportFailure(
+            f"网页文件太大（{_megabytes(len(raw))}），超过 {_megabytes(MAX_HTML_BYTES)} 的上限："
+            "请在浏览器中只复制正文，另存为 .txt 后再导入"
+        )
 
 
 def _too_long() -> ImportFailure:
@@ -231,8 +246,10 @@ def read_source(path: Path) -> Source:
         raise _too_long()
     paragraphs = sum(1 for line in lines if line.text.strip())
     if paragraphs > MAX_PARAGRAPHS:
-        raise ImportFailure(f"段落太多（{paragraphs} 段，超过 {MAX_PARAGRAPHS // 10000} 万段的上限）："
-                            "这不像一份政策文件，请只导入文件本身")
+        raise ImportFailure(
+            f"段落太多（{paragraphs} 段，超过 {MAX_PARAGRAPHS // 10000} 万段的上限）："
+            "这不像一份政策文件，请只导入文件本身"
+        )
     return Source(display_name(path.name), kind, encoding, lines)
 
 
@@ -278,10 +295,8 @@ def write_output(path: Path, text: str) -> None:
         raise ImportFailure("无法写入：文件名无效") from None
     finally:
         if temporary is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _umask() -> int:

@@ -60,7 +60,7 @@ def first_sentence(text: str) -> tuple[str, str]:
         elif char in _CLOSERS:
             depth = max(0, depth - 1)
         elif char in _TITLE_STOPS and depth == 0:
-            return text[:index + 1], text[index + 1:].strip()
+            return text[: index + 1], text[index + 1 :].strip()
     return text, ""
 
 
@@ -84,7 +84,9 @@ def _is_heading(text: str, previous: str | None, following: str | None) -> bool:
 
 
 _SENTENCE_STOP = re.compile(f"[{SENTENCE_END}]")
-_NUMBER_WINDOW = 200  # a number and what must follow it fit in far less: parse a bounded slice, not the rest of the line
+_NUMBER_WINDOW = (
+    200  # a number and what must follow it fit in far less: parse a bounded slice, not the rest of the line
+)
 
 
 def split_inline(text: str, stack: list[Node], start: int = 0) -> tuple[str, str | None]:
@@ -115,7 +117,7 @@ def split_point(text: str, stack: list[Node], start: int = 0) -> int | None:
         after = found_at + 1
         while after < len(text) and text[after] == " ":
             after += 1
-        window = text[after:after + _NUMBER_WINDOW]
+        window = text[after : after + _NUMBER_WINDOW]
         found = numbering.parse(window, fold(window))
         if found and (found.style, found.value) in expected:
             return found_at + 1
@@ -133,7 +135,7 @@ class _Builder:
     def place(self, node: Node) -> None:
         styles = [n.style for n in self.stack]
         if node.style in styles:
-            del self.stack[styles.index(node.style):]
+            del self.stack[styles.index(node.style) :]
         elif node.style != HEADING and HEADING in styles:
             depth = styles.index(HEADING)
             # Unnumbered headings followed by （四）: the headings were （一）–（三） with their numbers lost.
@@ -190,8 +192,8 @@ class _Builder:
                 while rest < len(line.text) and line.text[rest] == " ":
                     rest += 1
                 queue.appendleft((line, rest))
-                self.tree.notes.append(f"第 {line.no} 行：原文缺少换行，已在编号“{line.text[rest:rest + 4]}”前拆分")
-            following = (queue[0][0].text[queue[0][1]:queue[0][1] + _NUMBER_WINDOW]) if queue else None
+                self.tree.notes.append(f"第 {line.no} 行：原文缺少换行，已在编号“{line.text[rest : rest + 4]}”前拆分")
+            following = (queue[0][0].text[queue[0][1] : queue[0][1] + _NUMBER_WINDOW]) if queue else None
             numbered = _parse(text)
             if numbered is not None and numbered.needs_context and not self._continues_list(numbered):
                 numbered = None
@@ -233,8 +235,13 @@ def _split_lead(node: Node) -> None:
         elif len(bare) <= 30 and "，" not in bare:
             title, text = bare, rest
         colon = lead.find("：")
-        if title is None and 0 < colon <= 12 and colon < len(bare) - 1 and not any(c in lead[:colon] for c in "，、（“"):
-            title, text = lead[:colon], lead[colon + 1:].strip()  # 1.工作目标：到2022年……
+        if (
+            title is None
+            and 0 < colon <= 12
+            and colon < len(bare) - 1
+            and not any(c in lead[:colon] for c in "，、（“")
+        ):
+            title, text = lead[:colon], lead[colon + 1 :].strip()  # 1.工作目标：到2022年……
     node.title = title
     node.text = "\n\n".join(p for p in [text] + node.paragraphs if p) or None
 
@@ -256,7 +263,12 @@ def _sibling_titles(nodes: list[Node]) -> None:
 
 
 def _heading_only(text: str) -> bool:
-    return len(text) <= 40 and "\n" not in text and not any(c in text for c in SENTENCE_END + "，：:") and text[-1] not in "、"
+    return (
+        len(text) <= 40
+        and "\n" not in text
+        and not any(c in text for c in SENTENCE_END + "，：:")
+        and text[-1] not in "、"
+    )
 
 
 def _fields(node: Node) -> None:

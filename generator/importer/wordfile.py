@@ -30,8 +30,21 @@ def _letters(value: int) -> str:
 
 def _roman(value: int) -> str:
     result = ""
-    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for number, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= number:
             result += letters
             value -= number
@@ -46,8 +59,15 @@ _LARGEST_SPELLED = 32767
 def format_number(value: int, fmt: str) -> str:
     if not 0 < value <= _LARGEST_SPELLED:
         return "" if fmt in ("bullet", "none") else str(value)
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
-               "japaneseCounting", "taiwaneseCounting", "koreanCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographTraditional",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "koreanCounting",
+    ):
         return int_to_chinese(value)  # as Word's chineseCounting writes them
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return int_to_chinese_digits(value)
@@ -188,7 +208,10 @@ def _num_pr(paragraph, styles: dict[str | None, tuple[str, int] | None]) -> tupl
 _MAX_COLUMNS = 64  # wider than any real table; also bounds a crafted gridSpan of two billion
 _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(序号|编号|序|号|项次|序次)$")),
-    ("responsible", re.compile(r"(责任|牵头|配合|协同|协办|参与|主责|负责|承办|实施|落实)(单位|部门|处室|股室|科室|主体|科股室)")),
+    (
+        "responsible",
+        re.compile(r"(责任|牵头|配合|协同|协办|参与|主责|负责|承办|实施|落实)(单位|部门|处室|股室|科室|主体|科股室)"),
+    ),
     ("deadline", re.compile(r"时限|完成时间|时间节点|时间安排|完成期限|办结时间|截止时间|截止日期|进度安排|^时间$")),
     ("text", re.compile(r"措施|内容|要求|举措|做法|标准|具体|目标")),
     ("title", re.compile(r"任务|事项|项目|重点工作|工作$|^工作|名称")),

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from generator.content.course import Course
 from generator.content.model import Case, Lesson, Quiz
-from generator.pages.paths import case_page, lesson_page, quiz_page
 from generator.content.textfields import all_citations
+from generator.pages.paths import case_page, lesson_page, quiz_page
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,10 @@ def _backlink(owner) -> Backlink | None:
 
 def backlinks(course: Course) -> dict[tuple[str, str | None], list[Backlink]]:
     """(policy id, anchor) → what cites it, each citer once: cases, then lessons, then quizzes, in course order."""
-    order = {_backlink(e.item): i for i, e in enumerate([*course.cases.values(), *course.lessons.values(),
-                                                           *course.quizzes.values()])}
+    order = {
+        _backlink(e.item): i
+        for i, e in enumerate([*course.cases.values(), *course.lessons.values(), *course.quizzes.values()])
+    }
     found: dict[tuple[str, str | None], list[Backlink]] = {}
     for ref, field in all_citations(course):
         link = _backlink(field.owner)

@@ -18,8 +18,11 @@ def year(case: Case) -> str:
 
 
 def lessons_using(course: Course, case_id: str) -> list[tuple[str, str]]:
-    return [(e.item.title, lesson_page(e.item.id)) for e in course.lessons.values()
-            if case_id in e.item.cases or any(case_id in a.cases for a in e.item.agenda)]
+    return [
+        (e.item.title, lesson_page(e.item.id))
+        for e in course.lessons.values()
+        if case_id in e.item.cases or any(case_id in a.cases for a in e.item.agenda)
+    ]
 
 
 def meta_rows(case: Case) -> list[MetaRow]:

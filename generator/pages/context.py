@@ -9,14 +9,14 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from generator.text import richtext
 from generator.content.citations import CitationRef
 from generator.content.course import Course
-from generator.text.markup import plain_excerpt
 from generator.pages.backlinks import Backlink, backlinks
 from generator.pages.paths import policy_page
 from generator.pages.templating import fragment
 from generator.pages.units import UnitPages, unit_pages
+from generator.text import richtext
+from generator.text.markup import plain_excerpt
 
 
 def html_path(page: str) -> str:
@@ -88,7 +88,9 @@ class PageContext:
         else:
             node = entry.anchors[ref.anchor]
             label, hover = node.citation, plain_excerpt(node.provision.text or node.provision.title or "")
-        return fragment("_cite.html.j2", label=label, hover=hover, url=self.href(policy_page(entry.item.id), ref.anchor))
+        return fragment(
+            "_cite.html.j2", label=label, hover=hover, url=self.href(policy_page(entry.item.id), ref.anchor)
+        )
 
     def markdown(self, text: str | None, *, blank: Callable[[int], str] | None = None) -> Markup:
         """An author's Markdown as safe HTML on one line (inline when it is one paragraph), citations linked;

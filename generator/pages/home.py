@@ -9,6 +9,7 @@ from markupsafe import Markup
 from generator.pages.context import Link, PageContext
 from generator.pages.paths import CASE_INDEX, GLOSSARY, LESSON_INDEX, POLICY_INDEX, QUIZ_INDEX, RESPONSIBILITIES
 
+
 @dataclass(frozen=True)
 class HomeView:
     title: str
@@ -49,8 +50,9 @@ def view(_item: object, ctx: PageContext) -> HomeView:
         quizzes=len(course.quizzes),
         questions=sum(len(entry.item.questions) for entry in course.quizzes.values()),
         responsibilities=ctx.link("责任清单", RESPONSIBILITIES),
-        units=len({unit for entry in course.policies.values() for node in entry.walk()
-                   for unit in node.provision.responsible}),
+        units=len(
+            {unit for entry in course.policies.values() for node in entry.walk() for unit in node.provision.responsible}
+        ),
         glossary=ctx.link("术语表", GLOSSARY),
         terms=len(settings.glossary),
     )

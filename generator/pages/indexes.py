@@ -29,10 +29,12 @@ class PolicyIndexView:
 
 
 def policy_index_view(_item: object, ctx: PageContext) -> PolicyIndexView:
-    return PolicyIndexView([
-        PolicyRow(ctx.link(p.title, policy_page(p.id)), list(p.issuers), p.issued, p.status, p.level)
-        for p in ctx.course.policies_newest_first()
-    ])
+    return PolicyIndexView(
+        [
+            PolicyRow(ctx.link(p.title, policy_page(p.id)), list(p.issuers), p.issued, p.status, p.level)
+            for p in ctx.course.policies_newest_first()
+        ]
+    )
 
 
 _TASK_LIMIT = 60  # characters of provision text in the 任务 column: enough to recognise the task

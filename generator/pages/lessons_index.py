@@ -23,8 +23,14 @@ class LessonIndexView:
 
 def lesson_index_view(_item: object, ctx: PageContext) -> LessonIndexView:
     lessons = sorted((e.item for e in ctx.course.lessons.values()), key=lambda lesson: lesson.id)
-    return LessonIndexView([
-        LessonRow(link=ctx.link(lesson.title, lesson_page(lesson.id)), audience=lesson.audience or "",
-                  duration=lesson.duration, cases=len(lesson.cases))
-        for lesson in lessons
-    ])
+    return LessonIndexView(
+        [
+            LessonRow(
+                link=ctx.link(lesson.title, lesson_page(lesson.id)),
+                audience=lesson.audience or "",
+                duration=lesson.duration,
+                cases=len(lesson.cases),
+            )
+            for lesson in lessons
+        ]
+    )

@@ -68,8 +68,15 @@ def case_library_view(_item: object, ctx: PageContext) -> CaseLibraryView:
     cases = _cases(ctx)
     vocabulary = list(ctx.course.settings.categories)
     cards = [
-        LibraryCard(number, ctx.link(case.title, case_page(case.id)), case.fictional, list(case.categories),
-                    case.stage, year(case), list(case.penalties))
+        LibraryCard(
+            number,
+            ctx.link(case.title, case_page(case.id)),
+            case.fictional,
+            list(case.categories),
+            case.stage,
+            year(case),
+            list(case.penalties),
+        )
         for number, case in enumerate(cases, 1)
     ]
     return CaseLibraryView(
@@ -96,8 +103,9 @@ def _matrix(ctx: PageContext, cases: list[Case]) -> Matrix | None:
         by_category=False,
         cases=[ctx.link(case.title, case_page(case.id)) for case in cases],
         categories=[],
-        rows=[MatrixRow(_provision_link(ctx, key), counts[key], [int(key in cited) for cited in broken])
-              for key in order],
+        rows=[
+            MatrixRow(_provision_link(ctx, key), counts[key], [int(key in cited) for cited in broken]) for key in order
+        ],
     )
 
 
@@ -112,8 +120,9 @@ def _category_matrix(ctx: PageContext, cases: list[Case], counts: Counter[Provis
         by_category=True,
         cases=[],
         categories=categories,
-        rows=[MatrixRow(_provision_link(ctx, key), counts[key], [by_category[key][c] for c in categories])
-              for key in rows],
+        rows=[
+            MatrixRow(_provision_link(ctx, key), counts[key], [by_category[key][c] for c in categories]) for key in rows
+        ],
     )
 
 

@@ -82,7 +82,10 @@ def _choices(question: Question) -> list[Choice]:
         return [Choice("true", "", "正确"), Choice("false", "", "错误")]
     if question.type == "fill":
         return []
-    return [Choice(letter, letter, text) for letter, text in zip(letters(len(question.options)), question.options)]
+    return [
+        Choice(letter, letter, text)
+        for letter, text in zip(letters(len(question.options)), question.options, strict=False)
+    ]
 
 
 def _input_blank(number: int) -> Markup:
@@ -220,19 +223,31 @@ def _score(quiz: Quiz, marked: Marked) -> Score:
 
 def _sections(marked: Marked, make: Callable[[int, Question, int], Q]) -> list[Section[Q]]:
     # A section holds the questions of one type: its first question names it.
-    return [Section(int_to_chinese(index), items[0][1].type.label, sum(p for _, _, p in items),
-                    [make(number, question, points) for number, question, points in items])
-            for index, (_, items) in enumerate(marked, 1)]
+    return [
+        Section(
+            int_to_chinese(index),
+            items[0][1].type.label,
+            sum(p for _, _, p in items),
+            [make(number, question, points) for number, question, points in items],
+        )
+        for index, (_, items) in enumerate(marked, 1)
+    ]
 
 
-def paper_sheet(quiz: Quiz, ctx: PageContext, questions: list[Question], *, variant: str = "",
-                minutes: int | None = None) -> PaperView:
+def paper_sheet(
+    quiz: Quiz, ctx: PageContext, questions: list[Question], *, variant: str = "", minutes: int | None = None
+) -> PaperView:
     """The paper (试卷) of these questions; ``variant`` names a drawn or shuffled paper in its heading."""
 
     def question(number: int, q: Question, points: int) -> PaperQuestion:
-        options = [Option(letter, text) for letter, text in zip(letters(len(q.options)), q.options)]
-        return PaperQuestion(number, points, ctx.markdown(q.stem, blank=lambda _n: PAPER_BLANK), q.type in _BRACKETED,
-                             options if q.type in ("single", "multiple") else [])
+        options = [Option(letter, text) for letter, text in zip(letters(len(q.options)), q.options, strict=False)]
+        return PaperQuestion(
+            number,
+            points,
+            ctx.markdown(q.stem, blank=lambda _n: PAPER_BLANK),
+            q.type in _BRACKETED,
+            options if q.type in ("single", "multiple") else [],
+        )
 
     marked = _marked(questions)
     return PaperView(
@@ -289,7 +304,15 @@ class QuizIndexView:
 
 def quiz_index_view(_item: object, ctx: PageContext) -> QuizIndexView:
     quizzes = sorted((e.item for e in ctx.course.quizzes.values()), key=lambda q: q.id)
-    return QuizIndexView([
-        QuizRow(ctx.link(quiz.title, quiz_page(quiz.id)), len(quiz.questions), quiz.pass_score,
-                ctx.link("试卷", quiz_paper(quiz.id)), ctx.link("答案", quiz_key(quiz.id)))
-        for quiz in quizzes])
+    return QuizIndexView(
+        [
+            QuizRow(
+                ctx.link(quiz.title, quiz_page(quiz.id)),
+                len(quiz.questions),
+                quiz.pass_score,
+                ctx.link("试卷", quiz_paper(quiz.id)),
+                ctx.link("答案", quiz_key(quiz.id)),
+            )
+            for quiz in quizzes
+        ]
+    )

@@ -41,8 +41,14 @@ def check(course_dir: Path, *, strict: bool = False) -> BuildOutcome:
     return BuildOutcome(result, strict_failed=strict and bool(warnings))
 
 
-def build_into(course_dir: Path, target: Path, *, strict: bool = False, config_file: Path | None = None,
-               markdown_out: Path | None = None) -> BuildOutcome:
+def build_into(
+    course_dir: Path,
+    target: Path,
+    *,
+    strict: bool = False,
+    config_file: Path | None = None,
+    markdown_out: Path | None = None,
+) -> BuildOutcome:
     """Build the course's site into ``target`` (an empty folder). Content errors stop before the engine."""
     from generator.engines.mkdocs import build_site
     from generator.pages.site import generate
@@ -56,11 +62,16 @@ def build_into(course_dir: Path, target: Path, *, strict: bool = False, config_f
     if markdown_out is not None:
         import yaml
 
-        publish.write_markdown(site.pages, {a.path: a.content for a in site.assets},
-                               yaml.safe_dump(site.nav, allow_unicode=True, sort_keys=False), markdown_out)
+        publish.write_markdown(
+            site.pages,
+            {a.path: a.content for a in site.assets},
+            yaml.safe_dump(site.nav, allow_unicode=True, sort_keys=False),
+            markdown_out,
+        )
         (markdown_out / publish.STAMP).write_text(publish.STAMP_TEXT, encoding="utf-8")
-    outcome.engine_errors = build_site(site, target, docs_dir=course_docs(outcome.load.course.root),
-                                       config_file=config_file)
+    outcome.engine_errors = build_site(
+        site, target, docs_dir=course_docs(outcome.load.course.root), config_file=config_file
+    )
     if not outcome.engine_errors:
         publish.finish(target)
     return outcome

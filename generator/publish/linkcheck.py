@@ -59,5 +59,7 @@ def check_page(source: Path, page: str, markdown: str, pages: set[str], ids: dic
         if resolved not in pages:
             problems.append(Problem(source, link.line, link.column, f"链接“{target}”指向不存在的页面“{resolved}”"))
         elif anchor and unquote(anchor) not in ids.get(resolved, set()):
-            problems.append(Problem(source, link.line, link.column, f"链接“{target}”：页面“{resolved}”中没有锚点“{anchor}”"))
+            problems.append(
+                Problem(source, link.line, link.column, f"链接“{target}”：页面“{resolved}”中没有锚点“{anchor}”")
+            )
     return problems

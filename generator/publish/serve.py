@@ -23,8 +23,9 @@ from generator.publish.build import BuildOutcome, build_into
 
 VERSION_PATH = "/__qinglian__/version"
 POLL_SECONDS = 0.4
-_TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("generator.publish", "templates"), autoescape=True,
-                                undefined=jinja2.StrictUndefined)
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator.publish", "templates"), autoescape=True, undefined=jinja2.StrictUndefined
+)
 # Appended after the document's end, where a browser still runs it (as if it stood at the end of the body).
 _RELOAD = _TEMPLATES.get_template("reload.html.j2").render(version_path=VERSION_PATH).encode("utf-8")
 
@@ -44,8 +45,15 @@ def snapshot(folder: Path) -> dict[str, float]:
 class Preview:
     """The server and the watcher; ``report`` receives every build's outcome (the CLI prints it)."""
 
-    def __init__(self, course_dir: Path, host: str, port: int, report: Callable[[BuildOutcome, float], None],
-                 *, strict: bool = False) -> None:
+    def __init__(
+        self,
+        course_dir: Path,
+        host: str,
+        port: int,
+        report: Callable[[BuildOutcome, float], None],
+        *,
+        strict: bool = False,
+    ) -> None:
         self.course_dir = course_dir
         self.report = report
         self.strict = strict
@@ -70,8 +78,9 @@ class Preview:
                 if self.path.split("?")[0] == VERSION_PATH:
                     return self._send(str(preview.version).encode(), "text/plain; charset=utf-8")
                 if preview.current is None:
-                    return self._send(preview.error_page().encode("utf-8"), "text/html; charset=utf-8",
-                                      HTTPStatus.SERVICE_UNAVAILABLE)
+                    return self._send(
+                        preview.error_page().encode("utf-8"), "text/html; charset=utf-8", HTTPStatus.SERVICE_UNAVAILABLE
+                    )
                 path = Path(self.translate_path(self.path))
                 if path.is_dir():
                     path = path / "index.html"
@@ -102,7 +111,8 @@ class Preview:
         return _TEMPLATES.get_template("serve-error.html.j2").render(
             located=[p.format(self.course_dir) for p in last.problems] if last else [],
             general=[p.format(self.course_dir) for p in last.engine_errors] if last else [],
-            version_path=VERSION_PATH)
+            version_path=VERSION_PATH,
+        )
 
     def rebuild(self) -> BuildOutcome:
         with self._lock:

@@ -51,8 +51,10 @@ def check_site_target(site_dir: Path, protected: list[Protected]) -> None:
         place = item.path.resolve()
         if _within(place, site):
             what = "就是" if place == site else "包含"
-            raise UnsafeTarget(f"{shown}: 网站输出文件夹{what}{item.name}（{place}），生成网站会整体替换它，"
-                               "其中的文件将全部丢失。请用 --site 指定一个单独的文件夹，例如 site")
+            raise UnsafeTarget(
+                f"{shown}: 网站输出文件夹{what}{item.name}（{place}），生成网站会整体替换它，"
+                "其中的文件将全部丢失。请用 --site 指定一个单独的文件夹，例如 site"
+            )
         if _within(site, place) and item.name in ("课程文件夹", "手写页面文件夹（docs）"):
             raise UnsafeTarget(f"{shown}: 网站输出文件夹不能放在{item.name}（{place}）之中，请换一个位置")
     for parent in site_dir.parents:
@@ -63,8 +65,10 @@ def check_site_target(site_dir: Path, protected: list[Protected]) -> None:
     if site.exists() and not site.is_dir():
         raise UnsafeTarget(f"{shown}: 已存在同名的文件，不是文件夹；为免覆盖，网站未生成。请换一个名字或先移走该文件")
     if site.is_dir() and any(site.iterdir()) and not is_our_site(site):
-        raise UnsafeTarget(f"{shown}: 文件夹不是空的，也不是 qinglian 生成的网站；为免删除其中的文件，网站未生成。"
-                           "请指定一个空文件夹或新文件夹")
+        raise UnsafeTarget(
+            f"{shown}: 文件夹不是空的，也不是 qinglian 生成的网站；为免删除其中的文件，网站未生成。"
+            "请指定一个空文件夹或新文件夹"
+        )
 
 
 def recover(site_dir: Path) -> None:

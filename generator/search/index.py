@@ -15,8 +15,35 @@ from typing import NamedTuple
 
 from generator.pages import paths
 
-_BLOCK = {"p", "div", "li", "ul", "ol", "dt", "dd", "dl", "td", "th", "tr", "table", "blockquote", "br",
-          "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "pre", "fieldset", "label", "details", "summary"}
+_BLOCK = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dt",
+    "dd",
+    "dl",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "blockquote",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "pre",
+    "fieldset",
+    "label",
+    "details",
+    "summary",
+}
 _SKIP_TAGS = {"script", "style", "button", "select", "template", "svg"}
 # Hidden quiz feedback would reveal answers, and trainer notes are for the trainer's eyes: a search
 # result would show either to anyone (answer keys and papers are left out whole, see Site.unsearchable).
@@ -37,7 +64,9 @@ _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']
 
 
 def _attributes(text: str) -> dict[str, str]:
-    return {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(text)}
+    return {
+        m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(text)
+    }
 
 
 def _walk(markup: str, page_title: str) -> list[Section]:
@@ -85,7 +114,7 @@ def _walk(markup: str, page_title: str) -> list[Section]:
                 heading = (tag, [])
         elif tag in _BLOCK:
             parts[-1].append(" ")
-    for section, chunks in zip(sections, parts):
+    for section, chunks in zip(sections, parts, strict=False):
         section.text = _clean(html.unescape("".join(chunks)))
     return sections
 
@@ -137,17 +166,23 @@ def page_kind(path: str, generated: bool) -> str:
         return "glossary"
     if path in (paths.POLICY_INDEX, paths.CASE_INDEX, paths.LESSON_INDEX, paths.QUIZ_INDEX, paths.RESPONSIBILITIES):
         return "index"
-    pages = (("policy", paths.policy_page), ("case", paths.case_page), ("lesson", paths.lesson_page), ("quiz", paths.quiz_page))
+    pages = (
+        ("policy", paths.policy_page),
+        ("case", paths.case_page),
+        ("lesson", paths.lesson_page),
+        ("quiz", paths.quiz_page),
+    )
     for kind, page_of in pages:
         prefix, _, suffix = page_of("\0").partition("\0")
-        middle = path[len(prefix):len(path) - len(suffix)]
+        middle = path[len(prefix) : len(path) - len(suffix)]
         if path.startswith(prefix) and path.endswith(suffix) and middle and "/" not in middle:
             return kind
     return "index"  # the other generated pages list things (责任清单 by unit)
 
 
-def build_index(pages: list[SearchPage] | list[tuple[str, str, list[Section]]], aliases: dict[str, str],
-                config: dict | None = None) -> dict:
+def build_index(
+    pages: list[SearchPage] | list[tuple[str, str, list[Section]]], aliases: dict[str, str], config: dict | None = None
+) -> dict:
     """The JSON the search worker loads: pages, sections, the variant map and glossary aliases.
 
     A page row is [url, title, kind]; the row of a page's own section (no anchor) carries the page's
@@ -158,7 +193,9 @@ def build_index(pages: list[SearchPage] | list[tuple[str, str, list[Section]]], 
         page_rows.append([page.url, page.title, page.kind if page.kind in KINDS else "other"])
         titles = "\n".join(dict.fromkeys(t for t in (_clean(page.title), *map(_clean, page.short_titles)) if t))
         for section in page.sections:
-            section_rows.append([index, section.anchor or "", section.title if section.anchor else titles, section.text])
+            section_rows.append(
+                [index, section.anchor or "", section.title if section.anchor else titles, section.text]
+            )
     used = {char for row in section_rows for field in row[2:] for char in field}
     used |= {char for row in page_rows for char in row[1]}
     # Material's page script hands only `config` and `docs` to the worker, so our data rides in config.

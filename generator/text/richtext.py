@@ -26,13 +26,51 @@ from generator.content.model import BLANK
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _TAGS = {
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins",
-    "sub", "sup", "code", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
-    "tr", "th", "td", "a", "img", "span", "div",
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "img",
+    "span",
+    "div",
 }
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
-_CLASSES = {"div": {"admonition", "note", "tip", "warning", "danger", "important", "info"},
-            "p": {"admonition-title"}, "span": {"ql-unsafe-link"}}
+_CLASSES = {
+    "div": {"admonition", "note", "tip", "warning", "danger", "important", "info"},
+    "p": {"admonition-title"},
+    "span": {"ql-unsafe-link"},
+}
 _VOID = {"br", "hr", "img"}
 # Characters that mean something to some Markdown reader; in embedded HTML they are references.
 _SPECIAL = set("\\`*_{}[]()#+-.!|<>&~^$=:\"'%@")
@@ -115,7 +153,7 @@ class _AuthorText(Extension):
         super().__init__()
         self.findings = findings
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Raw HTML is text: without these two, "<b>" reaches the tree as characters and is escaped.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
@@ -141,8 +179,15 @@ _RENDERER = _Renderer()
 
 
 def _clean(fragment: str) -> str:
-    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, allowed_classes=_CLASSES,
-                     url_schemes=set(SAFE_SCHEMES), link_rel="noopener noreferrer", strip_comments=True)
+    return nh3.clean(
+        fragment,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        allowed_classes=_CLASSES,
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
 
 
 def encode_text(text: str) -> str:
@@ -196,8 +241,12 @@ def _single_paragraph(fragment: str) -> str | None:
     return None
 
 
-def render(text: str, cite: Callable[[CitationRef], str] = lambda ref: encode_text(str(ref)),
-           *, blank: Callable[[int], str] | None = None) -> str:
+def render(
+    text: str,
+    cite: Callable[[CitationRef], str] = lambda ref: encode_text(str(ref)),
+    *,
+    blank: Callable[[int], str] | None = None,
+) -> str:
     """An author's Markdown as one line of safe HTML: inline when it is one paragraph, else a block.
 
     ``cite`` gives the (already safe, one-line) HTML of a ``[[policy-id#anchor]]`` citation. Inline
@@ -218,8 +267,9 @@ def render_block(text: str, cite: Callable[[CitationRef], str], *, lead: str | N
     return f'<div class="ql-md">{safe}</div>'
 
 
-def _render(text: str, cite: Callable[[CitationRef], str],
-            blank: Callable[[int], str] | None = None) -> tuple[str, list[LinkFinding]]:
+def _render(
+    text: str, cite: Callable[[CitationRef], str], blank: Callable[[int], str] | None = None
+) -> tuple[str, list[LinkFinding]]:
     refs: list[CitationRef] = []
 
     def hold(inner: str) -> str:

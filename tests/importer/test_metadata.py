@@ -25,23 +25,35 @@ XX县清廉学校建设实施方案
 """
 
 
-@pytest.mark.parametrize("text, date", [
-    ("2021年9月24日", "2021-09-24"),
-    ("2021-09-24", "2021-09-24"),
-    ("2021.9.24", "2021-09-24"),
-    ("2021/9/24", "2021-09-24"),
-    ("二〇二一年九月二十四日", "2021-09-24"),
-    ("二○二二年十二月三十一日", "2022-12-31"),
-    ("发布时间：2017-08-29 14:57:00", "2017-08-29"),
-    ("2021年2月30日", None),
-    ("2021年9月", None),
-])
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("2021年9月24日", "2021-09-24"),
+        ("2021-09-24", "2021-09-24"),
+        ("2021.9.24", "2021-09-24"),
+        ("2021/9/24", "2021-09-24"),
+        ("二〇二一年九月二十四日", "2021-09-24"),
+        ("二○二二年十二月三十一日", "2022-12-31"),
+        ("发布时间：2017-08-29 14:57:00", "2017-08-29"),
+        ("2021年2月30日", None),
+        ("2021年9月", None),
+    ],
+)
 def test_date_formats(text, date):
     assert find_date(text) == date
 
 
-@pytest.mark.parametrize("text", ["教师〔2018〕16号", "教师[2018]16号", "教师（2018）16号", "教师(2018)16号",
-                                  "教师【2018】第16号", "教师［2018］ 16 号"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "教师〔2018〕16号",
+        "教师[2018]16号",
+        "教师（2018）16号",
+        "教师(2018)16号",
+        "教师【2018】第16号",
+        "教师［2018］ 16 号",
+    ],
+)
 def test_doc_number_brackets(text):
     assert find_doc_number(text) == "教师〔2018〕16号"
 
@@ -69,11 +81,14 @@ def test_notice_before_the_title(import_text, validates):
     assert "县教发" not in meta["preamble"] and "XX县教育局文件" not in result.yaml_text.split("title:")[1]
 
 
-@pytest.mark.parametrize("line, issued", [
-    ("发布时间：2021-09-24 浏览次数：123", "2021-09-24"),
-    ("发布日期:2021.9.24", "2021-09-24"),
-    ("发布时间：2021年9月24日", "2021-09-24"),
-])
+@pytest.mark.parametrize(
+    "line, issued",
+    [
+        ("发布时间：2021-09-24 浏览次数：123", "2021-09-24"),
+        ("发布日期:2021.9.24", "2021-09-24"),
+        ("发布时间：2021年9月24日", "2021-09-24"),
+    ],
+)
 def test_issue_date_from_a_publishing_line(import_text, line, issued):
     result = import_text(f"""
         关于加强师德师风建设的意见
@@ -86,12 +101,15 @@ def test_issue_date_from_a_publishing_line(import_text, line, issued):
     assert "浏览" not in result.yaml_text and "发布日期" not in result.yaml_text
 
 
-@pytest.mark.parametrize("signature, issued", [
-    ("XX县教育局\n2021年9月24日", "2021-09-24"),
-    ("XX县教育局\n二〇二一年九月二十四日", "2021-09-24"),
-    ("XX县教育局\n2021-09-24", "2021-09-24"),
-    ("XX县教育局\n2021.9.24", "2021-09-24"),
-])
+@pytest.mark.parametrize(
+    "signature, issued",
+    [
+        ("XX县教育局\n2021年9月24日", "2021-09-24"),
+        ("XX县教育局\n二〇二一年九月二十四日", "2021-09-24"),
+        ("XX县教育局\n2021-09-24", "2021-09-24"),
+        ("XX县教育局\n2021.9.24", "2021-09-24"),
+    ],
+)
 def test_issue_date_and_issuer_from_the_signature(import_text, signature, issued):
     result = import_text("关于加强师德师风建设的意见\n一、总体要求\n坚持立德树人。\n" + signature)
     meta = data(result)

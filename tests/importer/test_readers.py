@@ -63,8 +63,11 @@ def test_docx_automatic_numbering_is_written_out(tmp_path, validates):
     # Word's Chinese list format: make List Number 2 print 一、 二、 (chineseCounting, "%1、").
     numbering = document.part.numbering_part.element
     num_id = document.styles["List Number 2"].element.pPr.find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
-    abstract_id = next(n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))
-                       if n.get(qn("w:numId")) == num_id)
+    abstract_id = next(
+        n.find(qn("w:abstractNumId")).get(qn("w:val"))
+        for n in numbering.findall(qn("w:num"))
+        if n.get(qn("w:numId")) == num_id
+    )
     abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
     level = abstract.find(qn("w:lvl"))
     level.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
@@ -72,7 +75,13 @@ def test_docx_automatic_numbering_is_written_out(tmp_path, validates):
     path = tmp_path / "numbered.docx"
     document.save(str(path))
     assert [line.text for line in read_source(path).lines] == [
-        "某校教师考核办法", "一、考核内容", "1.师德表现。", "2.教学质量。", "二、考核程序", "3.个人述职。"]
+        "某校教师考核办法",
+        "一、考核内容",
+        "1.师德表现。",
+        "2.教学质量。",
+        "二、考核程序",
+        "3.个人述职。",
+    ]
     result = run_import(path, policy_id="teacher-review")
     validates(result)
     assert list(anchors(result)) == ["1", "1.1", "1.2", "2", "2.3"]
@@ -127,19 +136,34 @@ def test_saved_html_page(tmp_path, validates):
     assert list(found) == ["1", "2", "2.1", "2.2"]
     assert found["1"]["text"] == "坚持立德树人，把师德师风作为第一标准。"  # <br> inside a sentence is joined back
     assert found["2.1"]["responsible"] == ["教育股", "各学校"]
-    for junk in ("首页", "机构概况", "您现在的位置", "浏览次数", "分享", "微博", "上一篇", "版权所有", "ICP", "color", "var"):
+    for junk in (
+        "首页",
+        "机构概况",
+        "您现在的位置",
+        "浏览次数",
+        "分享",
+        "微博",
+        "上一篇",
+        "版权所有",
+        "ICP",
+        "color",
+        "var",
+    ):
         assert junk not in result.yaml_text, junk
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.txt", b"", "文件是空的"),
-    ("blank.txt", b" \n\n\t\n", "文件是空的"),
-    ("binary.txt", b"\x00\x01\x02PK\x00", "不是文本文件"),
-    ("old.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
-    ("scan.pdf", b"%PDF-1.4", "PDF"),
-    ("broken.docx", b"not a zip file at all", "无法读取 Word 文件"),
-    ("junk.html", b"<html><body><script>x()</script></body></html>", "没有文字内容"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "文件是空的"),
+        ("blank.txt", b" \n\n\t\n", "文件是空的"),
+        ("binary.txt", b"\x00\x01\x02PK\x00", "不是文本文件"),
+        ("old.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
+        ("scan.pdf", b"%PDF-1.4", "PDF"),
+        ("broken.docx", b"not a zip file at all", "无法读取 Word 文件"),
+        ("junk.html", b"<html><body><script>x()</script></body></html>", "没有文字内容"),
+    ],
+)
 def test_bad_input_fails_with_a_clear_message(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)

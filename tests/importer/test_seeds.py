@@ -50,6 +50,7 @@ def test_every_seed_validates(name, request, validates):
 
 # --- 000: 18 measures across 三（一）…（四）, each with its 责任单位; a 印发通知 before the title ---------
 
+
 def test_000_tree_equals_hand_transcription(seed000):
     expected = hand("changyang-qinglian-school-2021")
     assert tree(data(seed000)["provisions"]) == tree(expected["provisions"])
@@ -82,13 +83,20 @@ def test_000_metadata_and_notice_in_preamble(seed000):
 
 def test_000_junk_is_dropped_and_reported(seed000):
     reasons = {d.line.no: d.reason for d in seed000.dropped}
-    assert reasons == {2: "发布信息", 3: "与后文重复", 85: "网址", 86: "分享、打印等页面按钮",
-                       87: "网站声明", 88: "分享、打印等页面按钮"}
+    assert reasons == {
+        2: "发布信息",
+        3: "与后文重复",
+        85: "网址",
+        86: "分享、打印等页面按钮",
+        87: "网站声明",
+        88: "分享、打印等页面按钮",
+    }
     for junk in ("栏目", "zcbk.cn", "二维码", "侦策百科", "执行。中"):
         assert junk not in seed000.yaml_text
 
 
 # --- 001: traditional characters with pinyin, time limits, numbering that lost its line break ----------
+
 
 def test_001_simplified_tree_equals_hand_transcription(seed001):
     expected = hand("xx-county-paid-tutoring-gifts-2021")
@@ -102,7 +110,10 @@ def test_001_deadlines(seed001):
     found = anchors(seed001)
     assert len(found) == 11
     assert {a: p["deadline"] for a, p in found.items() if p.get("deadline")} == {
-        "3.2": "2022年3月底前完成", "3.3": "2021年7月至2022年3月", "3.4": "2021年7月至2022年3月"}
+        "3.2": "2022年3月底前完成",
+        "3.3": "2021年7月至2022年3月",
+        "3.4": "2021年7月至2022年3月",
+    }
     assert found["4.2"]["title"] == "压实责任，提高实效性"  # （二） was run on after 。 in the source
     assert found["4.3"]["title"] == "完善机制，建立长效性"
 
@@ -111,13 +122,16 @@ def test_001_guesses_are_marked(seed001):
     notes = seed001.draft.meta.notes
     assert {"title", "issuers", "issued"} <= notes.keys()
     assert seed001.yaml_text.count("# 请核对：") >= 5
-    assert "# 请核对：只知道标题前的年份\nissued: \"2021\"" in seed001.yaml_text
+    assert '# 请核对：只知道标题前的年份\nissued: "2021"' in seed001.yaml_text
 
 
 def test_001_traditional_stays_as_written_without_pinyin(seed001_traditional, seed001):
     text = seed001_traditional.yaml_text
     assert "關于開展中小學有償補課" in text and "(guān)" not in text and "guī" not in text
-    assert data(seed001_traditional)["title"] == "XX縣教科局關于開展中小學有償補課和教師違規收受禮品禮金問題專項整治工作方案"
+    assert (
+        data(seed001_traditional)["title"]
+        == "XX縣教科局關于開展中小學有償補課和教師違規收受禮品禮金問題專項整治工作方案"
+    )
     assert data(seed001_traditional)["issuers"] == ["XX縣教科局"]
     assert any("--simplified" in n for n in seed001_traditional.notices)
     assert set(anchors(seed001_traditional)) == set(anchors(seed001))
@@ -125,6 +139,7 @@ def test_001_traditional_stays_as_written_without_pinyin(seed001_traditional, se
 
 
 # --- 003: web page with breadcrumb and footer, words broken across lines, （1）–（8） ---------------------
+
 
 def test_003_tree_equals_hand_transcription(seed003):
     expected = hand("dongchang-school-party-building-2017")
@@ -157,13 +172,21 @@ def test_003_junk_never_reaches_the_output(seed003):
 
 # --- 004: one flattened line, unnumbered sub-headings, the title printed three times -------------------
 
+
 def test_004_structure_equals_hand_transcription(seed004):
     ours, expected = anchors(seed004), flatten(hand("xx-district-work-style-2017")["provisions"])
     assert len(ours) == 31
     assert {a: p.get("number") for a, p in ours.items()} == {a: p.get("number") for a, p in expected.items()}
     assert {a for a, p in ours.items() if p.get("title")} == {a for a, p in expected.items() if p.get("title")}
     assert [ours[a]["title"] for a in ("1.1", "1.2", "1.3", "3.1", "3.2", "3.3", "3.4")] == [
-        "指导思想", "聚焦问题", "主要目标", "加强组织领导", "坚持正确导向", "营造浓厚气氛", "建立长效机制"]
+        "指导思想",
+        "聚焦问题",
+        "主要目标",
+        "加强组织领导",
+        "坚持正确导向",
+        "营造浓厚气氛",
+        "建立长效机制",
+    ]
     assert ours["2.1"]["title"] == "强素质，提升干部能力"
     assert ours["3.4"]["number"] == "（四）"
     assert ours["3.4"]["text"].endswith("各学校、幼儿园参照本方案，结合学校实际制定具体实施方案，积极开展作风整顿。")
@@ -179,7 +202,14 @@ def test_004_metadata(seed004):
 
 def test_004_junk_is_dropped(seed004):
     dropped = {d.line.text for d in seed004.dropped}
-    assert {"分享", "下载文档", "温馨提示：", "网站客服：3074922707", "此文档下载收益归作者所有", "你可能关注的文档"} <= dropped
+    assert {
+        "分享",
+        "下载文档",
+        "温馨提示：",
+        "网站客服：3074922707",
+        "此文档下载收益归作者所有",
+        "你可能关注的文档",
+    } <= dropped
     for junk in ("汇文网", "下载", "客服", ".docx", "收起", "展开", "〞", "2023 XX"):
         assert junk not in seed004.yaml_text, junk
     assert sum(1 for d in seed004.dropped if d.reason == "重复的标题") == 2

@@ -33,10 +33,29 @@ def test_full_hierarchy(import_text, validates):
     result = import_text(PLAN)
     validates(result)
     found = anchors(result)
-    assert list(found) == ["1", "2", "2.1", "2.1.1", "2.1.2", "2.2", "2.2.3", "2.2.3.1", "2.2.3.2",
-                           "2.2.3.2.1", "2.2.3.2.2", "2.2.4", "3"]
+    assert list(found) == [
+        "1",
+        "2",
+        "2.1",
+        "2.1.1",
+        "2.1.2",
+        "2.2",
+        "2.2.3",
+        "2.2.3.1",
+        "2.2.3.2",
+        "2.2.3.2.1",
+        "2.2.3.2.2",
+        "2.2.4",
+        "3",
+    ]
     assert [found[a]["number"] for a in ("1", "2.1", "2.1.1", "2.2.3.1", "2.2.3.2", "2.2.3.2.1")] == [
-        "一", "（一）", "1", "（1）", "（2）", "①"]
+        "一",
+        "（一）",
+        "1",
+        "（1）",
+        "（2）",
+        "①",
+    ]
 
 
 def test_heading_and_text_on_one_line(import_text):
@@ -58,8 +77,12 @@ def test_fields_and_signature(import_text):
     result = import_text(PLAN)
     found = anchors(result)
     assert found["2.1.1"]["responsible"] == ["县教育局党组", "各学校"]
-    assert found["2.1"] == {"number": "（一）", "title": "建设清明政风", "deadline": "2022年4月至5月",
-                            "provisions": found["2.1"]["provisions"]}
+    assert found["2.1"] == {
+        "number": "（一）",
+        "title": "建设清明政风",
+        "deadline": "2022年4月至5月",
+        "provisions": found["2.1"]["provisions"],
+    }
     assert found["3"]["text"] == "加强领导，落实责任。"  # the 落款 is not part of the last provision
     meta = data(result)
     assert meta["issuers"] == ["XX县教育局"] and meta["issued"] == "2022-03-01"
@@ -101,19 +124,25 @@ def test_chapters_and_articles(import_text, validates):
     found = anchors(result)
     assert list(found) == ["1", "1.1", "1.2", "2", "2.3", "2.3.1", "2.3.2", "2.4"]
     assert found["1"]["number"] == "第一章" and found["1"]["title"] == "总则"
-    assert found["2.3"] == {"number": "第三条", "text": "教师应当遵守以下规定：", "provisions": found["2.3"]["provisions"]}
+    assert found["2.3"] == {
+        "number": "第三条",
+        "text": "教师应当遵守以下规定：",
+        "provisions": found["2.3"]["provisions"],
+    }
     assert found["2.3.1"] == {"number": "（一）", "text": "不得组织有偿补课；"}
 
 
 def test_level_skipped(import_text):
-    found = anchors(import_text("""
+    found = anchors(
+        import_text("""
         关于加强管理的通知
         一、主要任务
         1.第一项任务。
         2.第二项任务。
         二、保障
         （一）加强领导。
-        """))
+        """)
+    )
     assert list(found) == ["1", "1.1", "1.2", "2", "2.1"]
 
 
@@ -138,29 +167,38 @@ def test_unnumbered_headings_and_a_numbered_fourth(import_text, validates):
     found = anchors(result)
     assert list(found) == ["1", "1.1", "1.2", "1.2.1", "1.2.2", "2", "2.1", "2.2", "2.3"]
     assert [found[a].get("title") for a in ("1.1", "1.2", "2.1", "2.2", "2.3")] == [
-        "指导思想", "主要目标", "加强组织领导", "营造浓厚氛围", "建立长效机制"]
+        "指导思想",
+        "主要目标",
+        "加强组织领导",
+        "营造浓厚氛围",
+        "建立长效机制",
+    ]
     assert "number" not in found["1.1"] and found["2.3"]["number"] == "（三）"
     assert "# 请核对：原文此处是无编号的小标题" in result.yaml_text
 
 
 def test_numbering_that_lost_its_line_break_is_split(import_text):
-    found = anchors(import_text("""
+    found = anchors(
+        import_text("""
         工作方案
         一、工作要求
         (一)提高站位，把握重要性。
         各学校要高度重视。(二)压实责任，提高实效性。
         各学校要强化责任。
-        """))
+        """)
+    )
     assert found["1.1"] == {"number": "（一）", "title": "提高站位，把握重要性", "text": "各学校要高度重视。"}
     assert found["1.2"] == {"number": "（二）", "title": "压实责任，提高实效性", "text": "各学校要强化责任。"}
 
 
 def test_a_sentence_with_a_number_inside_is_not_split(import_text):
-    found = anchors(import_text("""
+    found = anchors(
+        import_text("""
         工作方案
         一、目标
         1.提升质量。全年投入。2.5亿元用于改善条件。
-        """))
+        """)
+    )
     assert list(found) == ["1", "1.1"]
     assert "2.5亿元" in found["1.1"]["text"]
 
@@ -193,10 +231,12 @@ def test_document_without_numbers_keeps_every_paragraph(import_text, validates):
 
 
 def test_half_width_punctuation_becomes_full_width_in_chinese_only(import_text):
-    found = anchors(import_text("""
+    found = anchors(
+        import_text("""
         工作方案
         一、要求
         1.加强领导.坚持问题导向,落实责任;时间:2021年9月24日 14:57,投入1,000元(含配套资金)。
-        """))
+        """)
+    )
     text = found["1.1"]["text"]
     assert "坚持问题导向，落实责任；时间：2021年9月24日 14:57，投入1,000元（含配套资金）。" in text

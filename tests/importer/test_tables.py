@@ -31,23 +31,36 @@ def save(document, path: Path) -> Path:
 
 def test_task_table_becomes_provisions(tmp_path, validates):
     document = docx.Document()
-    for text in ("某县清廉学校建设工作方案", "为推进清廉学校建设，制定本方案。", "一、总体要求", "坚持问题导向。",
-                 "二、任务分工"):
+    for text in (
+        "某县清廉学校建设工作方案",
+        "为推进清廉学校建设，制定本方案。",
+        "一、总体要求",
+        "坚持问题导向。",
+        "二、任务分工",
+    ):
         document.add_paragraph(text)
-    add_table(document, [
-        ["序号", "工作任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
-        ["1", "加强思想教育", "开展专题学习。\n每月一次集中学习。", "机关党委", "各学校", "2024年6月底前"],
-        ["2", "完善制度建设", "修订经费管理办法。（2024年底前）", "计财股", "", "长期坚持"],
-        ["3", "开展警示教育", "组织观看警示片。", "纪检组、督导办", "各学校", ""],
-    ])
+    add_table(
+        document,
+        [
+            ["序号", "工作任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+            ["1", "加强思想教育", "开展专题学习。\n每月一次集中学习。", "机关党委", "各学校", "2024年6月底前"],
+            ["2", "完善制度建设", "修订经费管理办法。（2024年底前）", "计财股", "", "长期坚持"],
+            ["3", "开展警示教育", "组织观看警示片。", "纪检组、督导办", "各学校", ""],
+        ],
+    )
     document.add_paragraph("三、保障措施")
     document.add_paragraph("加强组织领导，落实责任。")
     result = run_import(save(document, tmp_path / "plan.docx"), policy_id="task-plan")
     validates(result)
     found = anchors(result)
     assert list(found) == ["1", "2", "2.1", "2.2", "2.3", "3"]
-    assert found["2.1"] == {"number": "1", "title": "加强思想教育", "text": "开展专题学习。\n\n每月一次集中学习。",
-                            "responsible": ["机关党委", "各学校"], "deadline": "2024年6月底前"}
+    assert found["2.1"] == {
+        "number": "1",
+        "title": "加强思想教育",
+        "text": "开展专题学习。\n\n每月一次集中学习。",
+        "responsible": ["机关党委", "各学校"],
+        "deadline": "2024年6月底前",
+    }
     # The column's time limit stands; a bracket in the text is not a second one to lose.
     assert found["2.2"]["deadline"] == "长期坚持" and found["2.2"]["responsible"] == ["计财股"]
     assert found["2.3"]["responsible"] == ["纪检组", "督导办", "各学校"] and "deadline" not in found["2.3"]
@@ -60,15 +73,18 @@ def test_task_table_becomes_provisions(tmp_path, validates):
 def test_table_without_numbers_merged_cells_and_repeated_header(tmp_path, validates):
     document = docx.Document()
     document.add_paragraph("某校师德师风建设责任分工")
-    table = add_table(document, [
-        ["重点任务", "责任部门", "时限"],
-        ["一、师德教育", "", ""],
-        ["组织全体教师学习十项准则。", "", "2024年3月"],
-        ["开展师德承诺签名活动。", "", "2024年4月"],
-        ["重点任务", "责任部门", "时限"],
-        ["二、监督检查", "", ""],
-        ["设立举报信箱。", "校办公室", "长期"],
-    ])
+    table = add_table(
+        document,
+        [
+            ["重点任务", "责任部门", "时限"],
+            ["一、师德教育", "", ""],
+            ["组织全体教师学习十项准则。", "", "2024年3月"],
+            ["开展师德承诺签名活动。", "", "2024年4月"],
+            ["重点任务", "责任部门", "时限"],
+            ["二、监督检查", "", ""],
+            ["设立举报信箱。", "校办公室", "长期"],
+        ],
+    )
     merged = table.cell(2, 1).merge(table.cell(3, 1))  # one unit for both tasks (vertical merge)
     merged.text = "德育处"
     for row in (1, 5):  # a section heading across the whole table
@@ -80,7 +96,10 @@ def test_table_without_numbers_merged_cells_and_repeated_header(tmp_path, valida
     assert list(found) == ["1", "1.1", "1.2", "2", "2.1"]
     assert found["1"]["title"] == "师德教育"
     assert (found["1.1"]["text"], found["1.1"]["responsible"], found["1.1"]["deadline"]) == (
-        "组织全体教师学习十项准则。", ["德育处"], "2024年3月")
+        "组织全体教师学习十项准则。",
+        ["德育处"],
+        "2024年3月",
+    )
     assert found["1.2"]["responsible"] == ["德育处"]
     assert (found["2.1"]["responsible"], found["2.1"]["deadline"]) == (["校办公室"], "长期")
     assert "重点任务" not in result.yaml_text
@@ -96,9 +115,21 @@ def test_plain_table_stays_text(tmp_path):
 
 
 def test_column_roles():
-    assert [column_role(h) for h in ("序号", "工作任务", "具体措施", "牵头单位", "配合 单位", "完成时限", "时间节点",
-                                     "责任部门", "任务内容", "备注")] == [
-        "number", "title", "text", "responsible", "responsible", "deadline", "deadline", "responsible", "text", None]
+    assert [
+        column_role(h)
+        for h in (
+            "序号",
+            "工作任务",
+            "具体措施",
+            "牵头单位",
+            "配合 单位",
+            "完成时限",
+            "时间节点",
+            "责任部门",
+            "任务内容",
+            "备注",
+        )
+    ] == ["number", "title", "text", "responsible", "responsible", "deadline", "deadline", "responsible", "text", None]
 
 
 def test_crafted_span_does_not_hang(tmp_path):

@@ -45,8 +45,10 @@ def test_provisions_list_what_cites_them(site):
 def test_glossary_page_and_script(site):
     assert "有偿补课（又作：有偿家教）" in site.pages["glossary.md"]
     script = next(a for a in site.assets if a.path.endswith("glossary.js")).content.decode()
-    assert script == ('window.__qlGlossary = [["有偿家教", "有偿补课：教师向学生收取费用的课外补习。"], '
-                      '["有偿补课", "有偿补课：教师向学生收取费用的课外补习。"]];\n')
+    assert script == (
+        'window.__qlGlossary = [["有偿家教", "有偿补课：教师向学生收取费用的课外补习。"], '
+        '["有偿补课", "有偿补课：教师向学生收取费用的课外补习。"]];\n'
+    )
 
 
 def test_large_library_matrix_counts_by_category(tmp_path):
@@ -55,7 +57,8 @@ def test_large_library_matrix_counts_by_category(tmp_path):
     files = lesson_course()
     for i in range(31):
         files[f"cases/c{i}.yml"] = CASE.replace("paid-tutoring-2021-01", f"case-{i}").replace(
-            "categories: [有偿补课]", "categories: [有偿补课]" if i % 2 else "categories: [收受礼品礼金]")
+            "categories: [有偿补课]", "categories: [有偿补课]" if i % 2 else "categories: [收受礼品礼金]"
+        )
     result = load_course(write_course(tmp_path / "course", files))
     assert result.ok
     page = generate(result.course).pages["cases/index.md"]

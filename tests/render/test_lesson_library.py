@@ -21,8 +21,11 @@ cases: [paid-tutoring-2021-01]
 @pytest.fixture
 def pages(tmp_path):
     def make(files: dict[str, str]) -> dict[str, str]:
-        result = load_course(write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE,
-                                                                "policies/ten.yml": MINIMAL_POLICY, **files}))
+        result = load_course(
+            write_course(
+                tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, **files}
+            )
+        )
         assert result.ok, [p.format() for p in result.problems]
         return generate(result.course).pages
 
@@ -61,11 +64,16 @@ def test_course_without_lessons_or_cases_says_so(pages):
 
 
 def test_library_card_of_a_real_case_without_stage(pages):
-    case = CASE.replace("stage: 初中\n", "").replace("fictional: true", "fictional: false").replace(
-        "penalties: [党内警告, 退还违规所得]\n", "")
+    case = (
+        CASE.replace("stage: 初中\n", "")
+        .replace("fictional: true", "fictional: false")
+        .replace("penalties: [党内警告, 退还违规所得]\n", "")
+    )
     page = pages({"cases/paid.yml": case})["cases/index.md"]
-    assert ('<div class="ql-case-card" data-category="有偿补课" data-stage="" data-year="2021" markdown>\n\n'
-            '<span class="ql-case-card__no">1</span> '
-            '**[某县某中学教师张某组织有偿补课问题](paid-tutoring-2021-01.md)**\n\n'
-            '<span class="ql-case-card__meta">有偿补课 · 2021年</span> \n') in page
+    assert (
+        '<div class="ql-case-card" data-category="有偿补课" data-stage="" data-year="2021" markdown>\n\n'
+        '<span class="ql-case-card__no">1</span> '
+        "**[某县某中学教师张某组织有偿补课问题](paid-tutoring-2021-01.md)**\n\n"
+        '<span class="ql-case-card__meta">有偿补课 · 2021年</span> \n'
+    ) in page
     assert '<select data-filter="stage" aria-label="按学段筛选"><option value="">全部</option></select>' in page

@@ -3,11 +3,11 @@
 import os
 from pathlib import Path
 
+import pytest
+
 from generator.content.loader import load_course
 from generator.pages.paths import POLICY_INDEX, RESPONSIBILITIES
 from generator.pages.site import generate
-
-import pytest
 
 from ..conftest import MINIMAL_COURSE, MINIMAL_POLICY, write_course
 
@@ -56,11 +56,14 @@ provisions:
 
 @pytest.fixture
 def site(tmp_path):
-    root = write_course(tmp_path / "course", {
-        "course.yml": MINIMAL_COURSE,
-        "policies/ten.yml": MINIMAL_POLICY,
-        "policies/plan.yml": PLAN,
-    })
+    root = write_course(
+        tmp_path / "course",
+        {
+            "course.yml": MINIMAL_COURSE,
+            "policies/ten.yml": MINIMAL_POLICY,
+            "policies/plan.yml": PLAN,
+        },
+    )
     result = load_course(root)
     assert result.ok, [p.format() for p in result.problems]
     return generate(result.course)
@@ -94,20 +97,26 @@ def test_raw_html_and_script_links_are_text(site):
 
 def test_citation_link_names_the_provision(site):
     page = site.pages["policies/county-plan-2021.md"]
-    assert ('<a class="ql-cite" href="ten-standards-2018.html#10" title="不得组织、参与有偿补课。">'
-            "《十项准则》第十项 规范从教行为</a>") in page
+    assert (
+        '<a class="ql-cite" href="ten-standards-2018.html#10" title="不得组织、参与有偿补课。">'
+        "《十项准则》第十项 规范从教行为</a>"
+    ) in page
 
 
 def test_large_responsibility_list_gets_a_page_per_unit(tmp_path, monkeypatch):
     import generator.pages.units as units
 
     monkeypatch.setattr(units, "SPLIT_ABOVE", 1)
-    root = write_course(tmp_path / "course", {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY,
-                                              "policies/plan.yml": PLAN})
+    root = write_course(
+        tmp_path / "course",
+        {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": PLAN},
+    )
     result = load_course(root)
     pages = generate(result.course).pages
     assert "| [各学校党组织](responsibilities/unit-ge-xue-xiao-dang-zu-zhi.md) | 2 |" in pages[RESPONSIBILITIES]
     unit = pages["responsibilities/unit-ge-xue-xiao-dang-zu-zhi.md"]
     assert unit.startswith("# 责任清单：各学校党组织") and "(../policies/county-plan-2021.md#3.1.1)" in unit
-    assert "[各学校党组织](../responsibilities/unit-ge-xue-xiao-dang-zu-zhi.md){ .ql-label .ql-label--unit }" in \
-        pages["policies/county-plan-2021.md"]
+    assert (
+        "[各学校党组织](../responsibilities/unit-ge-xue-xiao-dang-zu-zhi.md){ .ql-label .ql-label--unit }"
+        in pages["policies/county-plan-2021.md"]
+    )

@@ -37,8 +37,12 @@ def test_wide_metadata_block_has_its_own_class():
 
 
 def test_each_status_warns_and_labels_and_each_level_is_named(tmp_path):
-    cases = {"in_force": ("national", "国家", None), "amended": ("provincial", "省级", "本文件已被修订"),
-             "repealed": ("municipal", "市级", "本文件已废止"), "draft": ("school", "学校", "本文件为征求意见稿")}
+    cases = {
+        "in_force": ("national", "国家", None),
+        "amended": ("provincial", "省级", "本文件已被修订"),
+        "repealed": ("municipal", "市级", "本文件已废止"),
+        "draft": ("school", "学校", "本文件为征求意见稿"),
+    }
     files = {"course.yml": MINIMAL_COURSE} | {f"policies/{s}.yml": _policy(s, lv) for s, (lv, _, _) in cases.items()}
     pages = _pages(tmp_path, files)
     labels = {"in_force": "现行有效", "amended": "已修订", "repealed": "已废止", "draft": "征求意见稿"}
@@ -93,7 +97,8 @@ def test_provisions_below_five_levels_and_untitled_ones_are_blocks(tmp_path):
         "</div>\n\n</div>\n\n"
         '<div class="ql-prov ql-prov--depth6" id="1.1.1.1.1.2" data-copy-for="1.1.1.1.1.2"'
         ' data-cite="《深》一“二层”“三层”“四层”“五层”第2段" markdown>\n\n'
-        '<div class="ql-md"><p>六层无编号</p></div>\n\n</div>\n')
+        '<div class="ql-md"><p>六层无编号</p></div>\n\n</div>\n'
+    )
 
 
 def test_a_list_past_split_above_gets_a_page_per_unit_without_patching(tmp_path):
@@ -106,13 +111,15 @@ def test_a_list_past_split_above_gets_a_page_per_unit_without_patching(tmp_path)
         "| [单位0](responsibilities/unit-dan-wei-0.md) | 134 |\n"
         "| [单位1](responsibilities/unit-dan-wei-1.md) | 133 |\n"
         "| [单位2](responsibilities/unit-dan-wei-2.md) | 133 |\n"
-        "| [未明确责任单位](responsibilities/unassigned.md) | 1 |\n")
+        "| [未明确责任单位](responsibilities/unassigned.md) | 1 |\n"
+    )
     assert pages["responsibilities/unassigned.md"] == (
         "# 责任清单：未明确责任单位\n\n[返回责任清单](../responsibilities.md)\n\n"
         "共 1 项。以下条款规定了时限，但没有标注责任单位，请在督查中明确责任主体。\n\n"
         '<div class="ql-duties" markdown>\n\n| 条款 | 任务 | 时限 | 政策 | 状态 |\n| --- | --- | --- | --- | --- |\n'
         "| [401](../policies/big.md#401) | 无单位 | 2022年 | [《大》](../policies/big.md) |"
-        ' <span class="ql-status ql-status--in_force">现行有效</span> |\n\n</div>\n')
+        ' <span class="ql-status ql-status--in_force">现行有效</span> |\n\n</div>\n'
+    )
     assert "[单位1](../responsibilities/unit-dan-wei-1.md){ .ql-label .ql-label--unit }" in pages["policies/big.md"]
 
 
@@ -121,6 +128,8 @@ def test_empty_glossary_and_home_without_text(tmp_path):
     pages = _pages(tmp_path, {"course.yml": MINIMAL_COURSE, "policies/p.yml": policy})
     assert pages[GLOSSARY] == "# 术语表\n\n课程中还没有术语。\n"
     home = pages[HOME]
-    assert home.startswith('# 测试课程\n\n<p class="ql-home-org">某县教育局</p>\n\n## 本站内容 {#contents}\n\n'
-                           "- [政策法规](policies/index.md)：1 份政策文件，共 1 个条款，每一条款都可以复制链接或引用\n\n"
-                           "## 使用方法 {#how-to}\n\n")
+    assert home.startswith(
+        '# 测试课程\n\n<p class="ql-home-org">某县教育局</p>\n\n## 本站内容 {#contents}\n\n'
+        "- [政策法规](policies/index.md)：1 份政策文件，共 1 个条款，每一条款都可以复制链接或引用\n\n"
+        "## 使用方法 {#how-to}\n\n"
+    )

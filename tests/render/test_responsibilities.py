@@ -63,27 +63,38 @@ def _section(page: str, heading: str) -> str:
 
 def test_each_unit_is_a_table_of_label_task_deadline_policy_status(tmp_path):
     page = _pages(tmp_path, {"course.yml": ALIASES, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": PLAN})[
-        RESPONSIBILITIES]
+        RESPONSIBILITIES
+    ]
     office = _section(page, "县教育局办公室")
-    assert office.startswith("## 县教育局办公室 {#unit-xian-jiao-yu-ju-ban-gong-shi}\n\n共 3 项（又作：办公室）。\n\n" + HEADER)
+    assert office.startswith(
+        "## 县教育局办公室 {#unit-xian-jiao-yu-ju-ban-gong-shi}\n\n共 3 项（又作：办公室）。\n\n" + HEADER
+    )
     rows = office.split("\n")[8:]
     assert rows[3:] == ["", "</div>", ""]
     status = '<span class="ql-status ql-status--amended">已修订</span>'
     policy = "[《某县方案》](policies/plan-2021.md)"
     # The task is plain text: citations named, emphasis and link syntax gone, script links dropped.
-    assert rows[0] == (f"| [第一项](policies/plan-2021.md#1) | **压实责任**　落实 《十项准则》第十项 规范从教行为 的要求，见通知。"
-                       f" | 2022年3月 | {policy} | {status} |")
+    assert rows[0] == (
+        f"| [第一项](policies/plan-2021.md#1) | **压实责任**　落实 《十项准则》第十项 规范从教行为 的要求，见通知。"
+        f" | 2022年3月 | {policy} | {status} |"
+    )
     # List markers and code marks are dropped; a long text is cut with an ellipsis.
-    assert rows[1] == ("| [第二项](policies/plan-2021.md#2) | 建立台账，逐项销号； 每季度报告一次进展情况，确保各项整改任务按期完成，"
-                       f"不留死角，不走过场，持续巩固整改成效，并将整改… | 2021年7月至2022年3月 | {policy} | {status} |")
+    assert rows[1] == (
+        "| [第二项](policies/plan-2021.md#2) | 建立台账，逐项销号； 每季度报告一次进展情况，确保各项整改任务按期完成，"
+        f"不留死角，不走过场，持续巩固整改成效，并将整改… | 2021年7月至2022年3月 | {policy} | {status} |"
+    )
     assert rows[2] == f"| [第三项](policies/plan-2021.md#3) | **两种写法** | — | {policy} | {status} |"
 
 
 def test_overview_links_every_unit_with_its_count(tmp_path):
     page = _pages(tmp_path, {"course.yml": ALIASES, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": PLAN})[
-        RESPONSIBILITIES]
+        RESPONSIBILITIES
+    ]
     # A provision listed under two units is counted once.
-    assert "\n共 4 项条款：[县教育局办公室](#unit-xian-jiao-yu-ju-ban-gong-shi)（3）、[未明确责任单位](#unassigned)（1）。\n" in page
+    assert (
+        "\n共 4 项条款：[县教育局办公室](#unit-xian-jiao-yu-ju-ban-gong-shi)（3）、[未明确责任单位](#unassigned)（1）。\n"
+        in page
+    )
 
 
 def test_aliases_merge_units_and_policy_chips_link_to_the_canonical_unit(tmp_path):
@@ -91,18 +102,23 @@ def test_aliases_merge_units_and_policy_chips_link_to_the_canonical_unit(tmp_pat
     assert "## 办公室 " not in pages[RESPONSIBILITIES]
     policy = pages["policies/plan-2021.md"]
     for name in ("办公室", "县教育局办公室"):
-        assert f"[{name}](../responsibilities.md#unit-xian-jiao-yu-ju-ban-gong-shi){{ .ql-label .ql-label--unit }}" in policy
+        assert (
+            f"[{name}](../responsibilities.md#unit-xian-jiao-yu-ju-ban-gong-shi){{ .ql-label .ql-label--unit }}"
+            in policy
+        )
 
 
 def test_without_a_map_both_spellings_stay_apart(tmp_path):
-    page = _pages(tmp_path, {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY,
-                             "policies/plan.yml": PLAN})[RESPONSIBILITIES]
+    page = _pages(
+        tmp_path, {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": PLAN}
+    )[RESPONSIBILITIES]
     assert "共 2 项。" in _section(page, "办公室") and "共 2 项。" in _section(page, "县教育局办公室")
 
 
 def test_deadline_without_a_unit_is_listed_last(tmp_path):
     page = _pages(tmp_path, {"course.yml": ALIASES, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": PLAN})[
-        RESPONSIBILITIES]
+        RESPONSIBILITIES
+    ]
     headings = [line for line in page.split("\n") if line.startswith("## ")]
     assert headings == ["## 县教育局办公室 {#unit-xian-jiao-yu-ju-ban-gong-shi}", "## 未明确责任单位 {#unassigned}"]
     unassigned = _section(page, "未明确责任单位")
@@ -113,8 +129,9 @@ def test_deadline_without_a_unit_is_listed_last(tmp_path):
 
 def test_a_unit_literally_named_like_the_unassigned_group_stays_apart(tmp_path):
     plan = PLAN.replace("responsible: [办公室]", "responsible: [未明确责任单位]")
-    page = _pages(tmp_path, {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY,
-                             "policies/plan.yml": plan})[RESPONSIBILITIES]
+    page = _pages(
+        tmp_path, {"course.yml": MINIMAL_COURSE, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": plan}
+    )[RESPONSIBILITIES]
     headings = [line for line in page.split("\n") if line.startswith("## ")]
     assert "## 未明确责任单位 {#unit-wei-ming-que-ze-ren-dan-wei}" in headings
     assert headings[-1] == "## 未明确责任单位 {#unassigned}"
@@ -129,13 +146,15 @@ def test_alias_chains_resolve_and_self_aliases_are_harmless(tmp_path):
     course = MINIMAL_COURSE + "units: {办公室: 局办公室, 局办公室: 县教育局办公室, 县教育局办公室: 县教育局办公室}\n"
     pages = _pages(tmp_path, {"course.yml": course, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": PLAN})
     page = pages[RESPONSIBILITIES]
-    assert next(line for line in page.split("\n") if line.startswith("## ")) == \
-        "## 县教育局办公室 {#unit-xian-jiao-yu-ju-ban-gong-shi}"
+    assert (
+        next(line for line in page.split("\n") if line.startswith("## "))
+        == "## 县教育局办公室 {#unit-xian-jiao-yu-ju-ban-gong-shi}"
+    )
     assert "共 3 项（又作：办公室）。" in page
 
 
 def test_alias_cycles_and_blank_names_are_reported(tmp_path):
-    course = MINIMAL_COURSE + "units:\n  办公室: 局办公室\n  局办公室: 办公室\n  甲: 乙\n  \" \": 丙\n"
+    course = MINIMAL_COURSE + 'units:\n  办公室: 局办公室\n  局办公室: 办公室\n  甲: 乙\n  " ": 丙\n'
     result = load_course(write_course(tmp_path / "course", {"course.yml": course, "policies/ten.yml": MINIMAL_POLICY}))
     assert not result.ok
     assert [p.format(result.course.root) for p in result.problems] == [
@@ -146,8 +165,11 @@ def test_alias_cycles_and_blank_names_are_reported(tmp_path):
 
 def test_cycle_still_renders_without_error(tmp_path):
     course = MINIMAL_COURSE + "units: {办公室: 县教育局办公室, 县教育局办公室: 办公室}\n"
-    result = load_course(write_course(tmp_path / "course", {"course.yml": course, "policies/ten.yml": MINIMAL_POLICY,
-                                                             "policies/plan.yml": PLAN}))
+    result = load_course(
+        write_course(
+            tmp_path / "course", {"course.yml": course, "policies/ten.yml": MINIMAL_POLICY, "policies/plan.yml": PLAN}
+        )
+    )
     page = generate(result.course).pages[RESPONSIBILITIES]
     assert "共 3 项（又作：县教育局办公室）。" in _section(page, "办公室")
 
@@ -160,18 +182,37 @@ def test_large_lists_split_into_unit_pages_with_the_same_table(tmp_path, monkeyp
     index = pages[RESPONSIBILITIES]
     assert index.split("| 责任单位 | 条款数 |\n| --- | --- |\n")[1] == (
         "| [县教育局办公室](responsibilities/unit-xian-jiao-yu-ju-ban-gong-shi.md) | 3 |\n"
-        "| [未明确责任单位](responsibilities/unassigned.md) | 1 |\n")
+        "| [未明确责任单位](responsibilities/unassigned.md) | 1 |\n"
+    )
     unit = pages["responsibilities/unit-xian-jiao-yu-ju-ban-gong-shi.md"]
-    assert unit.startswith("# 责任清单：县教育局办公室\n\n[返回责任清单](../responsibilities.md)\n\n共 3 项（又作：办公室）。\n\n" + HEADER)
+    assert unit.startswith(
+        "# 责任清单：县教育局办公室\n\n[返回责任清单](../responsibilities.md)\n\n共 3 项（又作：办公室）。\n\n" + HEADER
+    )
     assert unit.endswith("\n\n</div>\n")
     assert "| [第一项](../policies/plan-2021.md#1) |" in unit and "[《某县方案》](../policies/plan-2021.md)" in unit
     assert "| [第四项](../policies/plan-2021.md#4) | **只有时限** |" in pages["responsibilities/unassigned.md"]
-    assert "[办公室](../responsibilities/unit-xian-jiao-yu-ju-ban-gong-shi.md){ .ql-label .ql-label--unit }" in \
-        pages["policies/plan-2021.md"]
+    assert (
+        "[办公室](../responsibilities/unit-xian-jiao-yu-ju-ban-gong-shi.md){ .ql-label .ql-label--unit }"
+        in pages["policies/plan-2021.md"]
+    )
 
 
-HOSTILE_UNITS = ["甲|乙", "换行\n单位", "<b>粗</b>", "反斜杠\\", "*星号*", "{#evil} 单位", "`代码`",
-                 "[链接](http://x.cn)", "> 引用", "- 列表", "1. 编号", "&amp; 实体", "|", "\\|"]
+HOSTILE_UNITS = [
+    "甲|乙",
+    "换行\n单位",
+    "<b>粗</b>",
+    "反斜杠\\",
+    "*星号*",
+    "{#evil} 单位",
+    "`代码`",
+    "[链接](http://x.cn)",
+    "> 引用",
+    "- 列表",
+    "1. 编号",
+    "&amp; 实体",
+    "|",
+    "\\|",
+]
 
 HOSTILE_POLICY = """
 id: hostile
@@ -205,9 +246,16 @@ def test_hostile_names_and_titles_stay_text_in_the_table(hostile_site):
     assert len(article.xpath(".//td/strong")) == len(article.xpath(".//strong")) == len(HOSTILE_UNITS)
     for table in tables:
         rows = [[c.text_content() for c in row.xpath("th | td")] for row in table.xpath(".//tr")]
-        assert rows == [["条款", "任务", "时限", "政策", "状态"],
-                        ["第1条", "标题|含<i>斜体</i>\\* 第二行　正文|竖线\\ 引用 粗 <script>x</script>", "本月|底\\",
-                         "《短|题*<i>x</i>\\》", "现行有效"]]
+        assert rows == [
+            ["条款", "任务", "时限", "政策", "状态"],
+            [
+                "第1条",
+                "标题|含<i>斜体</i>\\* 第二行　正文|竖线\\ 引用 粗 <script>x</script>",
+                "本月|底\\",
+                "《短|题*<i>x</i>\\》",
+                "现行有效",
+            ],
+        ]
         link = table.xpath(".//td//a")[0].get("href")
         assert link == "policies/hostile.html#1"
 
