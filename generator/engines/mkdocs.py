@@ -58,6 +58,13 @@ class QinglianConfig(Config):
     course = c.Type(str, default="course")
 
 
+def _deferred(path: str) -> c.ExtraScriptValue:
+    """Our page scripts never block rendering: they run, in order, once the page is parsed."""
+    script = c.ExtraScriptValue(path)
+    script.defer = True
+    return script
+
+
 class QinglianPlugin(BasePlugin[QinglianConfig]):
     """Injects the pages generated from a course folder as virtual files; never writes into docs/."""
 
@@ -87,7 +94,7 @@ class QinglianPlugin(BasePlugin[QinglianConfig]):
             config.nav = site.nav
         config.extra_css = list(config.extra_css) + [p for p in site.stylesheets if p not in config.extra_css]
         known = [str(s) for s in config.extra_javascript]
-        config.extra_javascript = list(config.extra_javascript) + [p for p in site.scripts if p not in known]
+        config.extra_javascript = list(config.extra_javascript) + [_deferred(p) for p in site.scripts if p not in known]
         polyfills = list(config.extra.get("polyfills", []))
         config.extra["polyfills"] = [p for p in site.polyfills if p not in polyfills] + polyfills
         return config

@@ -7,6 +7,7 @@ LESSON_INDEX = "lessons/index.md"
 RESPONSIBILITIES = "responsibilities.md"
 GLOSSARY = "glossary.md"
 ASSET_DIR = "assets/qinglian"
+QUIZ_SCRIPT = f"{ASSET_DIR}/quiz.js"  # loaded by quiz pages only
 
 
 def policy_page(policy_id: str) -> str:

@@ -24,7 +24,7 @@ from generator.exports.quizkey import (
     shuffle_options,
 )
 from generator.pages.context import Link, PageContext
-from generator.pages.paths import quiz_key, quiz_page, quiz_paper
+from generator.pages.paths import QUIZ_SCRIPT, quiz_key, quiz_page, quiz_paper
 from generator.pages.templating import fragment
 
 # A blank on paper is a line to write on; on the quiz page it is an input (the _blank template).
@@ -72,6 +72,7 @@ class QuizView:
     pass_score: int
     shuffle: bool
     key: str  # the encoded answer key quiz.js grades with
+    script: Markup  # quiz.js, relative to the page: only quiz pages load it
     paper_page: Link
     key_page: Link
     questions: list[QuizQuestion]
@@ -117,6 +118,7 @@ def view(entry: Entry[Quiz], ctx: PageContext) -> QuizView:
         pass_score=quiz.pass_score,
         shuffle=quiz.shuffle,
         key=encode_key(quiz),
+        script=Markup(ctx.url(QUIZ_SCRIPT)),
         paper_page=ctx.link("打印试卷", quiz_paper(quiz.id)),
         key_page=ctx.link("答案与解析", quiz_key(quiz.id)),
         questions=questions,

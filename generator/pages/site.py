@@ -68,7 +68,6 @@ def _add_assets(site: Site) -> None:
         site.assets.append(Asset(f"{ASSET_DIR}/{name}", (root / name).read_bytes()))
     site.stylesheets.append(f"{ASSET_DIR}/qinglian.css")
     site.scripts.append(f"{ASSET_DIR}/qinglian.js")
-    site.scripts.append(f"{ASSET_DIR}/quiz.js")
     site.polyfills.append(f"{ASSET_DIR}/vendor/iframe-worker-shim.js")
 
 
