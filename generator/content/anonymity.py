@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.content.course import Course
+from generator.content.course import Course, Entry
+from generator.content.model import Case
 from generator.content.yamlsource import KeyPath
 from generator.problems import Problem, Severity, problem_in_value
 
@@ -106,7 +107,7 @@ _COMMON_WORDS = frozenset(
 _NOT_GIVEN = re.compile(r"^(?:某|老师|校长|主任|书记|局长|同志|先生|女士|同学|总|工|师|姐|哥|老|小$)")
 
 
-def _texts(course: Course) -> Iterator[tuple[object, KeyPath, str, bool]]:
+def _texts(course: Course) -> Iterator[tuple[Entry[Case], KeyPath, str, bool]]:
     for entry in course.cases.values():
         case = entry.item
         fields: list[tuple[KeyPath, str | None]] = [
@@ -150,12 +151,12 @@ def _names(text: str) -> list[str]:
     todo = sorted({**chain, **found}.items())
     while todo:
         start, before = todo.pop()
-        match = _JOINED.match(text, start + len(before)) or _NEXT.match(text, start + len(before))
-        if match and not (_NOT_A_NAME.match(match.group(2)) or _NOT_GIVEN.match(match.group(2))):
-            name = match.group(1) + match.group(2)
-            if name not in _COMMON_WORDS and match.start(1) not in found:
-                found[match.start(1)] = name
-                todo.append((match.start(1), name))
+        after = _JOINED.match(text, start + len(before)) or _NEXT.match(text, start + len(before))
+        if after and not (_NOT_A_NAME.match(after.group(2)) or _NOT_GIVEN.match(after.group(2))):
+            name = after.group(1) + after.group(2)
+            if name not in _COMMON_WORDS and after.start(1) not in found:
+                found[after.start(1)] = name
+                todo.append((after.start(1), name))
     return [found[start] for start in sorted(found)]
 
 

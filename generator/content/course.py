@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -55,7 +56,9 @@ class ProvisionNode:
             return self.provision.title or self.anchor
         if not self.provision.number:
             # An unnumbered provision is named by its parent's number and its position there.
-            parts.append(f"第{self.key_path[-1] + 1}段" if not self.provision.title else "")
+            position = self.key_path[-1]
+            assert isinstance(position, int)  # a provision's key path ends with its index in its list
+            parts.append(f"第{position + 1}段" if not self.provision.title else "")
         numbers = [p for p in parts if p]
         if len(parts) == 1 and not _ARTICLE.match(parts[0]):
             only = parts[0]
@@ -104,7 +107,7 @@ class ProvisionNode:
         suffix = f" {title}" if title and label != title else ""
         return f"《{self.policy.cite_title}》{label}{suffix}"
 
-    def walk(self):
+    def walk(self) -> Iterator[ProvisionNode]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -117,7 +120,7 @@ class PolicyEntry(Entry[Policy]):
     # False when a broken file's provisions could not all be read: its anchor list is partial.
     complete: bool = True
 
-    def walk(self):
+    def walk(self) -> Iterator[ProvisionNode]:
         for root in self.roots:
             yield from root.walk()
 

@@ -12,7 +12,7 @@ from generator.content import checks
 from generator.content.anonymity import check_anonymity
 from generator.content.course import Course, Entry, PolicyEntry
 from generator.content.fieldchecks import check_fields
-from generator.content.model import KINDS, CourseSettings, Policy
+from generator.content.model import KINDS, Case, CourseSettings, Lesson, Policy, Quiz
 from generator.content.outline import build_outline
 from generator.content.units import unit_map_problems
 from generator.content.validation import Checked, check_document
@@ -158,7 +158,7 @@ def load_course(root: Path) -> LoadResult:
                 checked = Checked(None, [], checked.item or checked.salvaged, checked.lost)
             problems += checked.problems
             if checked.item is not None:
-                entry: Entry = Entry(checked.item, doc)
+                entry: Entry[Policy] | Entry[Case] | Entry[Lesson] | Entry[Quiz] = Entry(checked.item, doc)
                 if kind == "policies":
                     roots, anchors, found = build_outline(checked.item, doc)
                     problems += found

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from generator.content.citations import CitationRef, find_inline
 from generator.content.course import Course
+from generator.content.model import Case, CourseSettings, Lesson, Policy, Quiz
 from generator.content.yamlsource import KeyPath, YamlDocument
+
+Owner = CourseSettings | Policy | Case | Lesson | Quiz
 
 
 @dataclass(frozen=True)
@@ -16,7 +18,7 @@ class TextField:
     doc: YamlDocument
     path: KeyPath
     text: str
-    owner: Any  # the document's item: CourseSettings, Policy, Case, Lesson or Quiz
+    owner: Owner  # the document's item
 
 
 def markdown_fields(course: Course) -> Iterator[TextField]:
@@ -25,51 +27,54 @@ def markdown_fields(course: Course) -> Iterator[TextField]:
     Everything else (titles, tags, categories, units, options, self_check …) is plain text:
     shown as written, never parsed, so a ``[[…]]`` there is just text."""
 
-    def present(doc: YamlDocument, path: KeyPath, value: str | None, owner: Any):
+    def present(doc: YamlDocument, path: KeyPath, value: str | None, owner: Owner) -> Iterator[TextField]:
         if value:
             yield TextField(doc, path, value, owner)
 
     settings, doc = course.settings, course.settings_doc
     yield from present(doc, ("description",), settings.description, settings)
     yield from present(doc, ("home",), settings.home, settings)
-    for i, entry in enumerate(settings.glossary):
-        yield from present(doc, ("glossary", i, "definition"), entry.definition, settings)
+    for i, term in enumerate(settings.glossary):
+        yield from present(doc, ("glossary", i, "definition"), term.definition, settings)
     for policy_entry in course.policies.values():
         policy, doc = policy_entry.item, policy_entry.doc
         yield from present(doc, ("summary",), policy.summary, policy)
         yield from present(doc, ("preamble",), policy.preamble, policy)
         for node in policy_entry.walk():
             yield from present(doc, node.key_path + ("text",), node.provision.text, policy)
-    for entry in course.cases.values():
+    for case_entry in course.cases.values():
+        case = case_entry.item
         for name in ("facts", "handling", "analysis", "lessons"):
-            yield from present(entry.doc, (name,), getattr(entry.item, name), entry.item)
-        for i, question in enumerate(entry.item.discussion):  # inline Markdown, one line each
-            yield from present(entry.doc, ("discussion", i), question, entry.item)
-    for entry in course.lessons.values():
+            yield from present(case_entry.doc, (name,), getattr(case, name), case)
+        for i, prompt in enumerate(case.discussion):  # inline Markdown, one line each
+            yield from present(case_entry.doc, ("discussion", i), prompt, case)
+    for lesson_entry in course.lessons.values():
+        lesson = lesson_entry.item
         for name in ("objectives", "discussion"):  # inline Markdown, one line each
-            for i, text in enumerate(getattr(entry.item, name)):
-                yield from present(entry.doc, (name, i), text, entry.item)
-        for i, item in enumerate(entry.item.agenda):
-            yield from present(entry.doc, ("agenda", i, "notes"), item.notes, entry.item)
-    for entry in course.quizzes.values():
-        yield from present(entry.doc, ("description",), entry.item.description, entry.item)
-        for i, question in enumerate(entry.item.questions):
-            yield from present(entry.doc, ("questions", i, "stem"), question.stem, entry.item)
-            yield from present(entry.doc, ("questions", i, "explanation"), question.explanation, entry.item)
+            for i, text in enumerate(getattr(lesson, name)):
+                yield from present(lesson_entry.doc, (name, i), text, lesson)
+        for i, item in enumerate(lesson.agenda):
+            yield from present(lesson_entry.doc, ("agenda", i, "notes"), item.notes, lesson)
+    for quiz_entry in course.quizzes.values():
+        quiz = quiz_entry.item
+        yield from present(quiz_entry.doc, ("description",), quiz.description, quiz)
+        for i, question in enumerate(quiz.questions):
+            yield from present(quiz_entry.doc, ("questions", i, "stem"), question.stem, quiz)
+            yield from present(quiz_entry.doc, ("questions", i, "explanation"), question.explanation, quiz)
 
 
 def citation_lists(course: Course) -> Iterator[TextField]:
     """Every entry of violations, key_provisions and cites."""
-    for entry in course.cases.values():
-        for i, text in enumerate(entry.item.violations):
-            yield TextField(entry.doc, ("violations", i), text, entry.item)
-    for entry in course.lessons.values():
-        for i, text in enumerate(entry.item.key_provisions):
-            yield TextField(entry.doc, ("key_provisions", i), text, entry.item)
-    for entry in course.quizzes.values():
-        for q, question in enumerate(entry.item.questions):
+    for case_entry in course.cases.values():
+        for i, text in enumerate(case_entry.item.violations):
+            yield TextField(case_entry.doc, ("violations", i), text, case_entry.item)
+    for lesson_entry in course.lessons.values():
+        for i, text in enumerate(lesson_entry.item.key_provisions):
+            yield TextField(lesson_entry.doc, ("key_provisions", i), text, lesson_entry.item)
+    for quiz_entry in course.quizzes.values():
+        for q, question in enumerate(quiz_entry.item.questions):
             for i, text in enumerate(question.cites):
-                yield TextField(entry.doc, ("questions", q, "cites", i), text, entry.item)
+                yield TextField(quiz_entry.doc, ("questions", q, "cites", i), text, quiz_entry.item)
 
 
 def all_citations(course: Course) -> Iterator[tuple[CitationRef, TextField]]:

@@ -60,10 +60,11 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 try:
     from yaml._yaml import CParser as _FastParser  # libyaml: about ten times faster
 except ImportError:  # PyYAML built without libyaml
-    _FastParser = None  # type: ignore[assignment,misc]
+    _FastParser = None
 
 
-class _SlowParser(Reader, Scanner, Parser):
+# PyYAML ships no type information (yaml.* is ignore_missing_imports), so its classes are Any to mypy.
+class _SlowParser(Reader, Scanner, Parser):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)

@@ -43,7 +43,7 @@ def _numbered(line: Line) -> numbering.Numbered | None:
 def _first_provision(lines: list[Line], start: int) -> int | None:
     found = [(i, _numbered(lines[i])) for i in range(start, len(lines))]
     numbered = [i for i, number in found if number and not number.needs_context]
-    first_ones = [i for i in numbered if found[i - start][1].value == 1]
+    first_ones = [i for i, number in found if number and not number.needs_context and number.value == 1]
     if first_ones:
         return first_ones[0]
     return numbered[0] if numbered else None

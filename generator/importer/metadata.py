@@ -127,9 +127,10 @@ def _issued(layout: Layout, meta: list[Line], doc_number: str | None, fallback_y
                 if note:
                     notes["issued"] = note
                 return date
-    if doc_number:
+    year = re.search(r"〔(\d{4})〕", doc_number) if doc_number else None
+    if year:  # always, given a 文号: find_doc_number writes its year back between 〔 〕
         notes["issued"] = "只知道文号中的年份"
-        return re.search(r"〔(\d{4})〕", doc_number).group(1)
+        return year.group(1)
     title_text = " ".join([layout.title] + [line.text for line in layout.head + layout.notice])
     found = find_year(fold(title_text))
     if found:

@@ -10,6 +10,7 @@ import os
 import stat
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         ) from None
 
 
-def _numbered(texts: list[str] | list[tuple[str, TableRow | None]]) -> list[Line]:
+def _numbered(texts: Sequence[str | tuple[str, TableRow | None]]) -> list[Line]:
     return [Line(no, *item) if isinstance(item, tuple) else Line(no, item) for no, item in enumerate(texts, start=1)]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from generator.content.numerals import anchor_value, auto_anchor
 from generator.importer import fields, numbering
 from generator.importer.chars import SENTENCE_END, fold, is_han
-from generator.importer.lines import Line
+from generator.importer.lines import Line, TableRow
 
 HEADING = "heading"  # an unnumbered sub-heading (指导思想 / 聚焦问题): a level of its own
 _TITLE_STOPS = "。！？"
@@ -148,8 +148,7 @@ class _Builder:
     def _continues_list(self, numbered: numbering.Numbered) -> bool:
         return any(node.style == numbered.style and node.value == numbered.value - 1 for node in self.stack)
 
-    def _row(self, line: Line) -> None:
-        row = line.row
+    def _row(self, line: Line, row: TableRow) -> None:
         found = numbering.parse_label(row.number) if row.number else None
         if found is not None:
             node = Node(found.style, found.printed, found.value, "", line.no)
@@ -179,7 +178,7 @@ class _Builder:
         while queue:
             line, start = queue.popleft()
             if line.row is not None:
-                self._row(line)
+                self._row(line, line.row)
                 previous = line.text
                 continue
             last_row = self._leave_table()

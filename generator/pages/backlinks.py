@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.content.course import Course
 from generator.content.model import Case, Lesson, Quiz
-from generator.content.textfields import all_citations
+from generator.content.textfields import Owner, all_citations
 from generator.pages.paths import case_page, lesson_page, quiz_page
 
 
@@ -17,7 +17,7 @@ class Backlink:
     page: str
 
 
-def _backlink(owner) -> Backlink | None:
+def _backlink(owner: Owner) -> Backlink | None:
     if isinstance(owner, Case):
         return Backlink("案例", owner.title, case_page(owner.id))
     if isinstance(owner, Lesson):
@@ -29,10 +29,12 @@ def _backlink(owner) -> Backlink | None:
 
 def backlinks(course: Course) -> dict[tuple[str, str | None], list[Backlink]]:
     """(policy id, anchor) → what cites it, each citer once: cases, then lessons, then quizzes, in course order."""
-    order = {
-        _backlink(e.item): i
-        for i, e in enumerate([*course.cases.values(), *course.lessons.values(), *course.quizzes.values()])
-    }
+    citers: list[Case | Lesson | Quiz] = [
+        *(e.item for e in course.cases.values()),
+        *(e.item for e in course.lessons.values()),
+        *(e.item for e in course.quizzes.values()),
+    ]
+    order = {_backlink(item): i for i, item in enumerate(citers)}
     found: dict[tuple[str, str | None], list[Backlink]] = {}
     for ref, field in all_citations(course):
         link = _backlink(field.owner)

@@ -109,7 +109,8 @@ def classify(url: str, *, image: bool = False) -> str | None:
     return "relative"
 
 
-class _Links(Treeprocessor):
+# Python-Markdown ships no type information (markdown.* is ignore_missing_imports), so its classes are Any.
+class _Links(Treeprocessor):  # type: ignore[misc]
     """Links keep only web addresses; images only come from the site itself, never from another host."""
 
     def __init__(self, md: markdown.Markdown, findings: list[LinkFinding]) -> None:
@@ -148,7 +149,8 @@ def _as_text(element: etree.Element) -> None:
     element.set("class", "ql-unsafe-link")
 
 
-class _AuthorText(Extension):
+# Python-Markdown ships no type information: see _Links.
+class _AuthorText(Extension):  # type: ignore[misc]
     def __init__(self, findings: list[LinkFinding]) -> None:
         super().__init__()
         self.findings = findings
